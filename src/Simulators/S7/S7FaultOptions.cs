@@ -1,6 +1,6 @@
 namespace Proxus.Simulators.S7;
 
-/// <summary>Misbehaviour the simulator injects, each as a probability per request (0..1).</summary>
+/// <summary>Misbehaviour the simulator injects into Read/Write Var jobs (the handshake stays clean); rates are probabilities per job (0..1).</summary>
 public sealed record S7FaultOptions
 {
     /// <summary>Delay before every reply.</summary>

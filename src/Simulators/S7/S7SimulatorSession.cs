@@ -59,7 +59,11 @@ internal sealed partial class S7SimulatorSession
                     var pdu = S7PduCodec.Decode(await reader.ReadS7PduAsync(cancellationToken).ConfigureAwait(false));
                     var reply = Answer(pdu);
                     reader.MaxFrameLength = _pduSize + S7PduCodec.FrameOverhead;
-                    if (!await SendWithFaultsAsync(stream, reply, remote, cancellationToken).ConfigureAwait(false))
+                    if (pdu.Function is not (S7Function.ReadVar or S7Function.WriteVar))
+                    {
+                        await stream.WriteAsync(reply, cancellationToken).ConfigureAwait(false);
+                    }
+                    else if (!await SendWithFaultsAsync(stream, reply, remote, cancellationToken).ConfigureAwait(false))
                     {
                         return;
                     }
