@@ -19,11 +19,11 @@ public static class CotpCodec
     /// <summary>Encodes a CR or CC as a complete TPKT frame.</summary>
     public static byte[] EncodeConnect(CotpConnect connect)
     {
-        const int parameters = 3 + 4 + 4;
-        var frame = new byte[TpktFrame.HeaderLength + ConnectFixedPart + parameters];
+        const int ParameterBytes = 3 + 4 + 4;
+        var frame = new byte[TpktFrame.HeaderLength + ConnectFixedPart + ParameterBytes];
         TpktFrame.WriteHeader(frame, frame.Length);
         var tpdu = frame.AsSpan(TpktFrame.HeaderLength);
-        tpdu[0] = (byte)(ConnectFixedPart - 1 + parameters);
+        tpdu[0] = (byte)(ConnectFixedPart - 1 + ParameterBytes);
         tpdu[1] = (byte)connect.Type;
         BinaryPrimitives.WriteUInt16BigEndian(tpdu[2..], connect.DestinationReference);
         BinaryPrimitives.WriteUInt16BigEndian(tpdu[4..], connect.SourceReference);
