@@ -117,7 +117,7 @@ public sealed partial class S7Client : IAsyncDisposable
         await DropConnectionAsync().ConfigureAwait(false);
         if (_consecutiveFailures > 0)
         {
-            await Task.Delay(BackoffDelay(_consecutiveFailures), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(BackoffDelay(_consecutiveFailures, _options.ReconnectDelay, _options.MaxReconnectDelay), cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -135,11 +135,11 @@ public sealed partial class S7Client : IAsyncDisposable
         return _connection;
     }
 
-    private TimeSpan BackoffDelay(int failures)
+    /// <summary>Exponential backoff: <paramref name="initial"/> after the first failure, doubling, capped at <paramref name="maximum"/>.</summary>
+    internal static TimeSpan BackoffDelay(int failures, TimeSpan initial, TimeSpan maximum)
     {
-        var factor = Math.Pow(2, Math.Min(failures - 1, 16));
-        var delay = TimeSpan.FromTicks((long)Math.Min(_options.ReconnectDelay.Ticks * factor, _options.MaxReconnectDelay.Ticks));
-        return delay;
+        var factor = Math.Pow(2, Math.Clamp(failures - 1, 0, 30));
+        return TimeSpan.FromTicks((long)Math.Min(initial.Ticks * factor, maximum.Ticks));
     }
 
     private async ValueTask DropConnectionAsync()

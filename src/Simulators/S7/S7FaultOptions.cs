@@ -17,6 +17,4 @@ public sealed record S7FaultOptions
 
     /// <summary>Seed for the fault dice and the random walks; null for a random seed.</summary>
     public int? Seed { get; init; }
-
-    public bool IsQuiet => Delay == TimeSpan.Zero && ItemErrorRate == 0 && DropRate == 0 && GarbageRate == 0;
 }

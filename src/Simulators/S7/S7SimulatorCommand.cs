@@ -32,27 +32,38 @@ public static class S7SimulatorCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new S7SimulatorOptions
+            S7SimulatorOptions options;
+            try
             {
-                BindAddress = IPAddress.Parse(result.GetValue(bind)!),
-                Port = result.GetValue(port),
-                DataBlocks = ParseDataBlocks(result.GetValue(dataBlocks) ?? []),
-                FlagBytes = result.GetValue(flags),
-                InputBytes = result.GetValue(inputs),
-                OutputBytes = result.GetValue(outputs),
-                Timers = result.GetValue(timers),
-                Counters = result.GetValue(counters),
-                MaxPduSize = result.GetValue(pduSize),
-                Signals = (result.GetValue(signals) ?? []).Select(S7Signal.Parse).ToList(),
-                Faults = new S7FaultOptions
+                options = new S7SimulatorOptions
                 {
-                    Delay = TimeSpan.FromMilliseconds(result.GetValue(delay)),
-                    ItemErrorRate = result.GetValue(itemErrors),
-                    DropRate = result.GetValue(drops),
-                    GarbageRate = result.GetValue(garbage),
-                    Seed = result.GetValue(seed),
-                },
-            };
+                    BindAddress = IPAddress.Parse(result.GetValue(bind)!),
+                    Port = result.GetValue(port),
+                    DataBlocks = ParseDataBlocks(result.GetValue(dataBlocks) ?? []),
+                    FlagBytes = result.GetValue(flags),
+                    InputBytes = result.GetValue(inputs),
+                    OutputBytes = result.GetValue(outputs),
+                    Timers = result.GetValue(timers),
+                    Counters = result.GetValue(counters),
+                    MaxPduSize = result.GetValue(pduSize),
+                    Signals = (result.GetValue(signals) ?? []).Select(S7Signal.Parse).ToList(),
+                    Faults = new S7FaultOptions
+                    {
+                        Delay = TimeSpan.FromMilliseconds(result.GetValue(delay)),
+                        ItemErrorRate = result.GetValue(itemErrors),
+                        DropRate = result.GetValue(drops),
+                        GarbageRate = result.GetValue(garbage),
+                        Seed = result.GetValue(seed),
+                    },
+                };
+                options.Validate();
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException or Drivers.S7.S7Exception)
+            {
+                await Console.Error.WriteLineAsync("s7: " + exception.Message).ConfigureAwait(false);
+                return 2;
+            }
+
             return await RunAsync(options, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -22,6 +22,7 @@ public sealed partial class S7SimulatorServer : IAsyncDisposable
     public S7SimulatorServer(S7SimulatorOptions options, ILogger<S7SimulatorServer>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Memory = new S7MemoryImage(options.DataBlocks, options.FlagBytes, options.InputBytes, options.OutputBytes, options.Timers, options.Counters);

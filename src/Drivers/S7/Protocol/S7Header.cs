@@ -18,7 +18,5 @@ public readonly record struct S7Header(
 
     public const int AckLength = 12;
 
-    public int Length => HasErrorFields(PduType) ? AckLength : JobLength;
-
     public static bool HasErrorFields(S7PduType type) => type is S7PduType.Ack or S7PduType.AckData;
 }
