@@ -206,6 +206,10 @@ public static partial class MqttPacketDecoder
         return packetId;
     }
 
-    /// <summary>Keeps "absent" distinct from "empty" (an implicit conversion would turn null into empty).</summary>
-    private static ReadOnlyMemory<byte>? Optional(byte[]? bytes) => bytes is null ? null : bytes;
+    /// <summary>
+    /// Keeps "absent" distinct from "empty": a bare <c>null</c> would bind to the array conversion of
+    /// <see cref="ReadOnlyMemory{T}"/> and become an empty, present value.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? Optional(byte[]? bytes) =>
+        bytes is null ? default(ReadOnlyMemory<byte>?) : bytes;
 }
