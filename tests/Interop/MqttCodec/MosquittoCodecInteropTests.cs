@@ -113,7 +113,7 @@ public sealed class MosquittoCodecInteropTests : IAsyncLifetime
     [Fact]
     public async Task RawSession_QoS2ExchangeIn500_BrokerAndCodecAgree()
     {
-        const MqttProtocolVersion version = MqttProtocolVersion.V500;
+        var version = MqttProtocolVersion.V500;
         using var cancellation = new CancellationTokenSource(Timeout);
         await using var connection = await RawConnection.OpenAsync(_port, cancellation.Token);
         await connection.SendAsync(new ConnectPacket { ClientId = "codec-qos2", SessionExpiryInterval = 0 }, version);
