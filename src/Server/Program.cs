@@ -1,4 +1,7 @@
+using Proxus.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddProxusTrust();
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive"));
 app.Run();
