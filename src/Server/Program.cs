@@ -4,4 +4,5 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive"));
+app.MapProxusTrustApi();
 app.Run();

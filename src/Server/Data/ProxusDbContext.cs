@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Fleet;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Data;
 
@@ -14,6 +15,12 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<Site> Sites => Set<Site>();
 
     public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<PkiCredential> PkiCredentials => Set<PkiCredential>();
+
+    public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
+
+    public DbSet<RevocationList> RevocationLists => Set<RevocationList>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

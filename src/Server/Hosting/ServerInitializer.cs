@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Options;
 using Proxus.Server.Data;
 using Proxus.Server.Data.Migrations;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Hosting;
 
 /// <summary>
 /// Runs before the server accepts connections: creates the data directory (owner-only), migrates
-/// the database. A failure stops the host: a server with an unknown schema must not serve.
+/// the database, loads (on first start: creates) the certificate authority. A failure stops the
+/// host: a server with an unknown schema or without its keys must not serve.
 /// </summary>
 internal sealed partial class ServerInitializer(
     IOptions<DatabaseOptions> databaseOptions,
     DatabaseMigrator migrator,
+    CertificateAuthority authority,
     ILogger<ServerInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +21,7 @@ internal sealed partial class ServerInitializer(
         var directory = databaseOptions.Value.DataDirectory;
         CreatePrivateDirectory(directory);
         var version = await migrator.MigrateAsync(cancellationToken);
+        await authority.InitializeAsync(cancellationToken);
         LogReady(logger, databaseOptions.Value.Provider, version, directory);
     }
 

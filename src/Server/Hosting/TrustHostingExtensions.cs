@@ -1,4 +1,5 @@
 using Proxus.Server.Data;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Hosting;
 
@@ -11,7 +12,17 @@ public static class TrustHostingExtensions
     public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
     {
         builder.AddProxusData();
-        builder.Services.AddHostedService<ServerInitializer>();
+        builder.AddProxusPki();
+
+        // Registered before the hosted services above so that it runs first.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
         return builder;
+    }
+
+    /// <summary>The public HTTP endpoints of the trust services.</summary>
+    public static IEndpointRouteBuilder MapProxusTrustApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPkiApi();
+        return endpoints;
     }
 }

@@ -1,5 +1,7 @@
 using Proxus.Server.Data;
+using System.Security.Cryptography.X509Certificates;
 using Proxus.Server.Fleet;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Tests.Support;
 
@@ -12,7 +14,31 @@ public static class SampleData
     {
         var site = new Site { Id = Guid.NewGuid(), Name = "Site " + Guid.NewGuid().ToString("N"), CreatedAt = Instant };
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = site.Id, Name = "agent-1", CreatedAt = Instant.AddSeconds(1) };
-        return [site, agent];
+        var credential = new PkiCredential
+        {
+            Id = Guid.NewGuid(),
+            Purpose = PkiCredentialPurpose.ConfigurationSigning,
+            Certificate = [1, 2, 3],
+            PublicKey = [4, 5, 6],
+            EncryptedPrivateKey = [7, 8, 9],
+            CreatedAt = Instant,
+            NotAfter = Instant.AddDays(1),
+        };
+        var certificate = new IssuedCertificate
+        {
+            SerialNumber = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            Kind = CertificateKind.Agent,
+            AgentId = agent.Id,
+            Subject = "CN=" + agent.Id,
+            NotBefore = Instant,
+            NotAfter = Instant.AddDays(30),
+            IssuedAt = Instant,
+            Der = [0x30, 0x00],
+            RevokedAt = Instant.AddDays(2),
+            RevocationReason = X509RevocationReason.KeyCompromise,
+        };
+        var revocationList = new RevocationList { Number = Random.Shared.NextInt64(1_000_000, long.MaxValue), ThisUpdate = Instant, NextUpdate = Instant.AddDays(1), Der = [0x30, 0x00] };
+        return [site, agent, credential, certificate, revocationList];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)

@@ -36,13 +36,22 @@ public sealed class TrustHost : IAsyncDisposable
     };
 
     /// <summary>Builds a host; <paramref name="configure"/> may change settings; started unless told not to.</summary>
-    public static async Task<TrustHost> StartAsync(TestDatabase database, Action<Dictionary<string, string?>>? configure = null, bool start = true)
+    public static async Task<TrustHost> StartAsync(
+        TestDatabase database,
+        Action<Dictionary<string, string?>>? configure = null,
+        bool start = true,
+        TimeProvider? timeProvider = null)
     {
         var settings = Configuration(database);
         configure?.Invoke(settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         builder.AddProxusTrust();
         var host = builder.Build();
         if (start)
