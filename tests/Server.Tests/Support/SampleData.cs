@@ -1,5 +1,5 @@
-using Proxus.Server.Data;
 using System.Security.Cryptography.X509Certificates;
+using Proxus.Server.Data;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
 
