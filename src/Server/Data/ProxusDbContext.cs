@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Proxus.Server.Audit;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
 
@@ -21,6 +22,8 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
 
     public DbSet<RevocationList> RevocationLists => Set<RevocationList>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,4 @@
+using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Pki;
 
@@ -13,6 +14,7 @@ public static class TrustHostingExtensions
     {
         builder.AddProxusData();
         builder.AddProxusPki();
+        builder.AddProxusAudit();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());

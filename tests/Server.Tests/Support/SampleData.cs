@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
@@ -38,7 +39,18 @@ public static class SampleData
             RevocationReason = X509RevocationReason.KeyCompromise,
         };
         var revocationList = new RevocationList { Number = Random.Shared.NextInt64(1_000_000, long.MaxValue), ThisUpdate = Instant, NextUpdate = Instant.AddDays(1), Der = [0x30, 0x00] };
-        return [site, agent, credential, certificate, revocationList];
+        var audit = new AuditEntry
+        {
+            Sequence = Random.Shared.NextInt64(1_000_000_000, long.MaxValue),
+            Timestamp = Instant,
+            Actor = "sample",
+            Type = "sample.event",
+            Subject = "sample",
+            Data = "{\"k\":\"v\"}",
+            PreviousHash = new byte[32],
+            Hash = new byte[32],
+        };
+        return [site, agent, credential, certificate, revocationList, audit];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)
