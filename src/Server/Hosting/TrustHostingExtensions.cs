@@ -1,5 +1,6 @@
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
+using Proxus.Server.Enrollment;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Hosting;
@@ -15,6 +16,7 @@ public static class TrustHostingExtensions
         builder.AddProxusData();
         builder.AddProxusPki();
         builder.AddProxusAudit();
+        builder.AddProxusEnrollment();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
@@ -25,6 +27,7 @@ public static class TrustHostingExtensions
     public static IEndpointRouteBuilder MapProxusTrustApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPkiApi();
+        endpoints.MapEnrollmentApi();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
+using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
 
@@ -50,7 +51,18 @@ public static class SampleData
             PreviousHash = new byte[32],
             Hash = new byte[32],
         };
-        return [site, agent, credential, certificate, revocationList, audit];
+        var token = new EnrollmentToken
+        {
+            Id = Guid.NewGuid(),
+            TokenHash = Guid.NewGuid().ToByteArray(),
+            AgentId = agent.Id,
+            CreatedBy = "sample",
+            CreatedAt = Instant,
+            ExpiresAt = Instant.AddHours(1),
+            UsedAt = Instant.AddMinutes(5),
+            IssuedSerialNumber = certificate.SerialNumber,
+        };
+        return [site, agent, credential, certificate, revocationList, audit, token];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)
