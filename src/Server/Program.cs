@@ -1,4 +1,8 @@
+using Proxus.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddProxusTrust();
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive"));
+app.MapProxusTrustApi();
 app.Run();

@@ -1,0 +1,14 @@
+namespace Proxus.Server.Audit;
+
+/// <summary>The audit event types written so far.</summary>
+public static class AuditEventTypes
+{
+    public const string SiteCreated = "fleet.site-created";
+    public const string AgentCreated = "fleet.agent-created";
+    public const string EnrollmentTokenCreated = "enrollment.token-created";
+    public const string EnrollmentSucceeded = "enrollment.succeeded";
+    public const string EnrollmentRejected = "enrollment.rejected";
+    public const string CertificateRenewed = "certificate.renewed";
+    public const string CertificateRenewalRejected = "certificate.renewal-rejected";
+    public const string CertificateRevoked = "certificate.revoked";
+}

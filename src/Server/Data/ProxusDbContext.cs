@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Proxus.Server.Audit;
+using Proxus.Server.Enrollment;
+using Proxus.Server.Fleet;
+using Proxus.Server.Pki;
+
+namespace Proxus.Server.Data;
+
+/// <summary>
+/// The server's one model, shared by both providers. The schema is not created by EF: it comes
+/// from the reviewed SQL migrations (<see cref="Migrations.DatabaseMigrator"/>), and a test proves
+/// that the two agree on both providers.
+/// </summary>
+public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    public DbSet<PkiCredential> PkiCredentials => Set<PkiCredential>();
+
+    public DbSet<IssuedCertificate> IssuedCertificates => Set<IssuedCertificate>();
+
+    public DbSet<RevocationList> RevocationLists => Set<RevocationList>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<EnrollmentToken> EnrollmentTokens => Set<EnrollmentToken>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondsConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProxusDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+    }
+
+    /// <summary><c>CreatedAt</c> -> <c>created_at</c>: the column names the SQL migrations use.</summary>
+    internal static string ToSnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

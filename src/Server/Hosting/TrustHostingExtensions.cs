@@ -1,0 +1,33 @@
+using Proxus.Server.Audit;
+using Proxus.Server.Data;
+using Proxus.Server.Enrollment;
+using Proxus.Server.Pki;
+
+namespace Proxus.Server.Hosting;
+
+public static class TrustHostingExtensions
+{
+    /// <summary>
+    /// Persistence, internal CA, enrollment and audit log, plus the start-up work they need
+    /// (migrations, CA initialization) before the server accepts connections.
+    /// </summary>
+    public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
+    {
+        builder.AddProxusData();
+        builder.AddProxusPki();
+        builder.AddProxusAudit();
+        builder.AddProxusEnrollment();
+
+        // Registered before the hosted services above so that it runs first.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
+        return builder;
+    }
+
+    /// <summary>The public HTTP endpoints of the trust services.</summary>
+    public static IEndpointRouteBuilder MapProxusTrustApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPkiApi();
+        endpoints.MapEnrollmentApi();
+        return endpoints;
+    }
+}

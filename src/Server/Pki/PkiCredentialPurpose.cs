@@ -1,0 +1,20 @@
+namespace Proxus.Server.Pki;
+
+/// <summary>What a key pair held by the server is for.</summary>
+public enum PkiCredentialPurpose
+{
+    /// <summary>The self-signed root; signs only issuing CAs.</summary>
+    RootCa,
+
+    /// <summary>The issuing CA; signs agent and server certificates and the CRL.</summary>
+    IssuingCa,
+
+    /// <summary>The server's TLS certificate (HTTPS, MQTT over TLS).</summary>
+    ServerTls,
+
+    /// <summary>Signs agent configurations and commands (public key handed out at enrollment).</summary>
+    ConfigurationSigning,
+
+    /// <summary>Signs the exported head of the audit chain.</summary>
+    AuditSigning,
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Proxus.Server.Data;
+using Proxus.Server.Data.Migrations;
+using Proxus.Server.Fleet;
+using Proxus.Server.Tests.Support;
+
+namespace Proxus.Server.Tests.Data;
+
+/// <summary>The EF model and the reviewed SQL migrations describe the same schema, on each provider.</summary>
+public abstract class SchemaTests(TrustFixture fixture)
+{
+    [Fact]
+    public async Task Migrate_FreshDatabase_EveryModelColumnExistsWithSameNullability()
+    {
+        await using var db = fixture.Host.CreateDbContext();
+        var checkedColumns = 0;
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName()!;
+            var columns = await SchemaCatalog.ColumnsAsync(db, table);
+            columns.Should().NotBeEmpty($"the migrations must create table {table}");
+            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
+            foreach (var property in entity.GetProperties())
+            {
+                var column = property.GetColumnName(store)!;
+                columns.Should().ContainKey(column, $"{entity.ClrType.Name}.{property.Name} maps to {table}.{column}");
+                columns[column].Should().Be(property.IsColumnNullable(store), $"{table}.{column} nullability must match the model");
+                checkedColumns++;
+            }
+
+            columns.Keys.Should().BeEquivalentTo(entity.GetProperties().Select(p => p.GetColumnName(store)), $"table {table} has no column the model does not know");
+        }
+
+        checkedColumns.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task SaveChanges_OneOfEveryEntity_RoundTripsThroughSchema()
+    {
+        var entities = SampleData.OneOfEach();
+        await using (var db = fixture.Host.CreateDbContext())
+        {
+            entities.Select(e => e.GetType()).Should().BeEquivalentTo(db.Model.GetEntityTypes().Select(t => t.ClrType), "the sample covers every entity of the model");
+            await SampleData.AddAsync(db, entities);
+        }
+
+        await using var reader = fixture.Host.CreateDbContext();
+        foreach (var entity in entities)
+        {
+            var type = reader.Model.FindEntityType(entity.GetType())!;
+            var key = type.FindPrimaryKey()!.Properties.Select(p => p.PropertyInfo!.GetValue(entity)).ToArray();
+            var loaded = await reader.FindAsync(entity.GetType(), key);
+            loaded.Should().NotBeNull();
+            foreach (var property in type.GetProperties())
+            {
+                property.PropertyInfo!.GetValue(loaded).Should().BeEquivalentTo(property.PropertyInfo.GetValue(entity), $"{type.ClrType.Name}.{property.Name} round-trips");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Query_TimestampRange_IsTranslatedAndOrdered()
+    {
+        var site = new Site { Id = Guid.NewGuid(), Name = "Range " + Guid.NewGuid().ToString("N"), CreatedAt = Timestamps.Now(TimeProvider.System) };
+        await using (var db = fixture.Host.CreateDbContext())
+        {
+            await SampleData.AddAsync(db, [site]);
+        }
+
+        await using var reader = fixture.Host.CreateDbContext();
+        var found = await reader.Sites.Where(s => s.CreatedAt >= site.CreatedAt && s.CreatedAt <= site.CreatedAt).OrderBy(s => s.CreatedAt).Select(s => s.Id).ToListAsync();
+        found.Should().Contain(site.Id);
+    }
+
+    [Fact]
+    public async Task Migrate_UpgradeFromFirstVersion_KeepsData()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using var host = await TrustHost.StartAsync(database, start: false);
+        var migrator = host.Get<DatabaseMigrator>();
+        Directory.CreateDirectory(database.DataDirectory);
+        (await migrator.MigrateToAsync(1, CancellationToken.None)).Should().Be(1);
+        var site = new Site { Id = Guid.NewGuid(), Name = "Before upgrade", CreatedAt = Timestamps.Now(TimeProvider.System) };
+        var agent = new Agent { Id = Guid.NewGuid(), SiteId = site.Id, Name = "agent-before", CreatedAt = site.CreatedAt };
+        await using (var db = host.CreateDbContext())
+        {
+            await SampleData.AddAsync(db, [site, agent]);
+        }
+
+        var version = await migrator.MigrateAsync(CancellationToken.None);
+
+        version.Should().Be(MigrationCatalog.For(database.Provider).Count);
+        await using var reader = host.CreateDbContext();
+        var loaded = await reader.Agents.Include(a => a.Site).SingleAsync(a => a.Id == agent.Id);
+        loaded.Name.Should().Be("agent-before");
+        loaded.Site!.Name.Should().Be("Before upgrade");
+        loaded.CreatedAt.Should().Be(site.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Migrate_ConcurrentServers_ApplyEachMigrationOnce()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        Directory.CreateDirectory(database.DataDirectory);
+        await using var first = await TrustHost.StartAsync(database, start: false);
+        await using var second = await TrustHost.StartAsync(database, start: false);
+
+        var versions = await Task.WhenAll(
+            first.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None),
+            second.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None));
+
+        var expected = MigrationCatalog.For(database.Provider).Count;
+        versions.Should().AllBeEquivalentTo(expected);
+        await using var db = first.CreateDbContext();
+        var rows = await db.Database.SqlQueryRaw<int>($"SELECT version AS \"Value\" FROM {DatabaseMigrator.HistoryTable}").ToListAsync();
+        rows.Should().BeEquivalentTo(Enumerable.Range(1, expected));
+    }
+
+    [Fact]
+    public async Task Migrate_AppliedScriptChanged_RefusesToStart()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using (var host = await TrustHost.StartAsync(database))
+        {
+            await using var db = host.CreateDbContext();
+            await SchemaCatalog.ExecuteAsync(db, $"UPDATE {DatabaseMigrator.HistoryTable} SET checksum = 'edited' WHERE version = 1");
+        }
+
+        var start = () => TrustHost.StartAsync(database);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Migration 1 (fleet) was applied from a different script*");
+    }
+
+    [Fact]
+    public async Task Migrate_DatabaseNewerThanServer_RefusesToStart()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using (var host = await TrustHost.StartAsync(database))
+        {
+            await using var db = host.CreateDbContext();
+            await SchemaCatalog.ExecuteAsync(db, $"INSERT INTO {DatabaseMigrator.HistoryTable} (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')");
+        }
+
+        var start = () => TrustHost.StartAsync(database);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*newer than this server knows*");
+    }
+}
+
+public sealed class SchemaSqliteTests(SqliteTrustFixture fixture) : SchemaTests(fixture), IClassFixture<SqliteTrustFixture>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class SchemaPostgreSqlTests(PostgreSqlTrustFixture fixture) : SchemaTests(fixture), IClassFixture<PostgreSqlTrustFixture>;

@@ -1,0 +1,7 @@
+namespace Proxus.Server.Tests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}
