@@ -176,7 +176,7 @@ internal sealed class LinuxSerialPort : Stream
             termios.InputFlags |= LibC.InputParityCheck;
         }
 
-        termios.ControlChars[LibC.VMin] = 0;
+        termios.ControlChars[LibC.VMin] = 1;
         termios.ControlChars[LibC.VTime] = 0;
         if (LibC.SetAttributes(fd, LibC.SetNow, termios) != 0)
         {
@@ -191,17 +191,8 @@ internal sealed class LinuxSerialPort : Stream
         fixed (byte* pointer = buffer)
         {
             var read = LibC.Read(Descriptor, pointer, (nuint)buffer.Length);
-            if (read > 0)
-            {
-                return (int)read;
-            }
-
-            if (read == 0)
-            {
-                throw new IOException($"{_path} reached end of file (the other end hung up).");
-            }
-
-            return ThrowUnlessRetryable();
+            // A tty in non-canonical mode returns 0 or EAGAIN when nothing is buffered; a hang-up shows as EIO or POLLHUP.
+            return read >= 0 ? (int)read : ThrowUnlessRetryable();
         }
     }
 

@@ -6,7 +6,7 @@ values of modbus_layout at base 100 (one block per byte order) and 0 elsewhere. 
 on are illegal. Prints "ready" once listening.
 
 usage: modbus_server.py --port P [--framer socket|rtu] [--unit U]
-       modbus_server.py --serial /dev/pts/N --baud 19200 [--unit U]
+       modbus_server.py --serial /dev/pts/N --baud 19200 [--parity N|E|O] [--unit U]
 """
 import argparse
 import asyncio
@@ -53,6 +53,7 @@ async def main():
     parser.add_argument("--framer", choices=["socket", "rtu"], default="socket")
     parser.add_argument("--serial")
     parser.add_argument("--baud", type=int, default=19200)
+    parser.add_argument("--parity", choices=["N", "E", "O"], default="N")
     parser.add_argument("--unit", type=int, default=1)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
@@ -60,7 +61,7 @@ async def main():
     if args.serial:
         server = await StartAsyncSerialServer(
             context=context, identity=build_identity(), framer=ModbusRtuFramer, port=args.serial,
-            baudrate=args.baud, bytesize=8, parity="E", stopbits=1, defer_start=True)
+            baudrate=args.baud, bytesize=8, parity=args.parity, stopbits=1, defer_start=True)
         await server.start()
     else:
         framer = ModbusRtuFramer if args.framer == "rtu" else ModbusSocketFramer
