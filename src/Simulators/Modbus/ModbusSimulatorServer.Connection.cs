@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Proxus.Drivers.Modbus;
@@ -19,13 +20,22 @@ public sealed partial class ModbusSimulatorServer
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         var requests = 0;
         var reason = "closed by the client";
+        var pending = 0L;
+        var lastData = Stopwatch.GetTimestamp();
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
+                var result = await ReadAsync(reader, armSilence: _options.Rtu && pending > 0).ConfigureAwait(false);
                 var buffer = result.Buffer;
-                while (TryReadFrame(ref buffer, result.IsCanceled, out var frame))
+                if (buffer.Length != pending)
+                {
+                    lastData = Stopwatch.GetTimestamp();
+                }
+
+                // A frame whose end only silence marks: the read was woken and nothing arrived for t3.5.
+                var silent = result.IsCanceled && Stopwatch.GetElapsedTime(lastData) >= RtuSilence;
+                while (TryReadFrame(ref buffer, silent, out var frame))
                 {
                     if (frame.Pdu is null)
                     {
@@ -52,16 +62,11 @@ public sealed partial class ModbusSimulatorServer
                     }
                 }
 
+                pending = buffer.Length;
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted)
                 {
                     return;
-                }
-
-                if (_options.Rtu && !buffer.IsEmpty)
-                {
-                    // A frame whose end is only marked by silence: wake the reader if none follows.
-                    _ = Task.Delay(RtuSilence, _stop.Token).ContinueWith(_ => reader.CancelPendingRead(), TaskScheduler.Default);
                 }
             }
         }
@@ -79,6 +84,19 @@ public sealed partial class ModbusSimulatorServer
             await stream.DisposeAsync().ConfigureAwait(false);
             LogDisconnected(_logger, remote, reason);
         }
+    }
+
+    /// <summary>Reads; when armed, the read is woken (IsCanceled) after t3.5 so that silence can end a frame.</summary>
+    private async ValueTask<ReadResult> ReadAsync(PipeReader reader, bool armSilence)
+    {
+        if (!armSilence)
+        {
+            return await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
+        }
+
+        using var silence = new CancellationTokenSource(RtuSilence);
+        await using var registration = silence.Token.Register(reader.CancelPendingRead).ConfigureAwait(false);
+        return await reader.ReadAsync(_stop.Token).ConfigureAwait(false);
     }
 
     private byte[]? Reply(RequestFrame frame, int requestNumber)
