@@ -59,6 +59,21 @@ public sealed class ModbusClientHostileRtuTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_UnaskedBytesBetweenFrames_ThrowsMalformedAndRecycles()
+    {
+        _device.Behaviour = request => new FakeReply(_device.CorrectReply(request), false, [0x55, 0xAA]);
+        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
+        _device.Behaviour = null;
+        await Task.Delay(300);
+
+        var error = (await _client.Invoking(c => c.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<ModbusException>()).Which;
+
+        error.Reason.Should().Be(ModbusErrorReason.MalformedFrame);
+        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
+        _device.ConnectionCount.Should().Be(2);
+    }
+
+    [Fact]
     public async Task WriteAndRead_RtuOverTcp_RoundTrips()
     {
         await _client.WriteMultipleRegistersAsync(10, new ushort[] { 1, 2, 3 });

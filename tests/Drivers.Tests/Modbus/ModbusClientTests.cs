@@ -158,6 +158,46 @@ public sealed class ModbusClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadDeviceIdentification_MoreFollows_ChainsPages()
+    {
+        _device.Behaviour = request => request.Pdu[3] == 0
+            ? FakeReply.Send(FakeModbusDevice.Mbap(request.TransactionId, request.UnitId, [0x2B, 0x0E, 0x01, 0x81, 0xFF, 0x02, 0x02, 0x00, 0x01, (byte)'V', 0x01, 0x01, (byte)'P']))
+            : FakeReply.Send(FakeModbusDevice.Mbap(request.TransactionId, request.UnitId, [0x2B, 0x0E, 0x01, 0x81, 0x00, 0x00, 0x01, 0x02, 0x03, (byte)'1', (byte)'.', (byte)'0']));
+        await using var client = Client();
+
+        var identification = await client.ReadDeviceIdentificationAsync().WaitAsync(Bound);
+
+        identification.ConformityLevel.Should().Be(0x81);
+        (identification.VendorName, identification.ProductCode, identification.MajorMinorRevision).Should().Be(("V", "P", "1.0"));
+        _device.RequestCount.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ReadDeviceIdentification_StreamDoesNotAdvance_ThrowsMalformed()
+    {
+        _device.Behaviour = request => FakeReply.Send(FakeModbusDevice.Mbap(request.TransactionId, request.UnitId, [0x2B, 0x0E, 0x01, 0x81, 0xFF, 0x00, 0x00]));
+        await using var client = Client();
+
+        var error = (await client.Invoking(c => c.ReadDeviceIdentificationAsync().WaitAsync(Bound)).Should().ThrowAsync<ModbusException>()).Which;
+
+        error.Reason.Should().Be(ModbusErrorReason.MalformedFrame);
+    }
+
+    [Fact]
+    public async Task Read_CancelledWhileOutstanding_RecyclesConnection()
+    {
+        _device.Behaviour = _ => FakeReply.Silence;
+        await using var client = Client();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await client.Invoking(c => c.ReadHoldingRegistersAsync(0, 1, cancellationToken: cancel.Token).WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>();
+        _device.Behaviour = null;
+
+        (await client.ReadHoldingRegistersAsync(0, 1).WaitAsync(Bound)).Should().Equal(0);
+        _device.ConnectionCount.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Dispose_ThenRead_ThrowsObjectDisposed()
     {
         var client = Client();

@@ -42,6 +42,26 @@ public sealed class ModbusSerialRtuTests
     }
 
     [Fact]
+    public async Task Read_OtherEndHungUp_ThrowsTypedError()
+    {
+        var pair = await SocatPtyPair.StartAsync();
+        await using var client = new ModbusClient(new ModbusClientOptions
+        {
+            Transport = ModbusTransportKind.RtuSerial,
+            SerialPort = pair.First,
+            Serial = new SerialSettings(19200, SerialParity.None),
+            RequestTimeout = TimeSpan.FromSeconds(2),
+            Retries = 0,
+        });
+        await client.ConnectAsync().WaitAsync(Bound);
+        await pair.DisposeAsync();
+
+        var error = (await client.Invoking(c => c.ReadHoldingRegistersAsync(0, 1).WaitAsync(Bound)).Should().ThrowAsync<ModbusException>()).Which;
+
+        error.Reason.Should().Be(ModbusErrorReason.ConnectionClosed);
+    }
+
+    [Fact]
     public async Task Open_NotATerminal_ThrowsConnectionFailed()
     {
         var file = Path.GetTempFileName();

@@ -60,6 +60,17 @@ public sealed class SimulatorFaultTests
     }
 
     [Fact]
+    public async Task OtherUnitOverRtu_StaysSilent()
+    {
+        await using var server = InProcessSimulator.Start(rtu: true);
+        await using var client = Client(server, retries: 0, timeout: TimeSpan.FromMilliseconds(300), rtu: true);
+
+        var error = (await client.Invoking(c => c.ReadHoldingRegistersAsync(0, 1, unitId: 7).WaitAsync(Bound)).Should().ThrowAsync<ModbusException>()).Which;
+
+        error.Reason.Should().Be(ModbusErrorReason.Timeout);
+    }
+
+    [Fact]
     public async Task UnitZeroConfigured_ServesEveryUnit()
     {
         await using var server = InProcessSimulator.Start(rtu: true, new ModbusSimulatorOptions { UnitId = 0 });

@@ -169,6 +169,12 @@ public sealed class FakeModbusDevice : IAsyncDisposable
                     }
                 }
 
+                if (reply.Later is not null)
+                {
+                    await Task.Delay(100, _stop.Token);
+                    await stream.WriteAsync(reply.Later, _stop.Token);
+                }
+
                 if (reply.CloseAfter)
                 {
                     return;
