@@ -37,6 +37,22 @@ public sealed class ModbusClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadHoldingRegisters_MismatchWhileManyInFlight_FailsEveryOutstandingRequestTyped()
+    {
+        var seen = 0;
+        _device.Behaviour = request => Interlocked.Increment(ref seen) == 8
+            ? FakeReply.Send(FakeModbusDevice.Mbap((ushort)(request.TransactionId + 100), request.UnitId, [0x03, 0x02, 0x00, 0x00]))
+            : FakeReply.Silence;
+        await using var client = Client(o => o with { MaxRequestsInFlight = 8, RequestTimeout = TimeSpan.FromSeconds(10) });
+
+        var reads = Enumerable.Range(0, 8).Select(i => client.ReadHoldingRegistersAsync((ushort)i, 1)).ToArray();
+        await Task.WhenAny(Task.WhenAll(reads), Task.Delay(Bound));
+
+        reads.Should().OnlyContain(r => r.IsFaulted && r.Exception!.InnerException is ModbusException);
+        reads.Select(r => ((ModbusException)r.Exception!.InnerException!).Reason).Should().Contain(ModbusErrorReason.TransactionIdMismatch);
+    }
+
+    [Fact]
     public async Task Read_ConnectionDroppedOnce_RetriesOnNewConnection()
     {
         _device.HoldingRegisters[0] = 7;

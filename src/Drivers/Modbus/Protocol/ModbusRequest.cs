@@ -106,7 +106,7 @@ public sealed class ModbusRequest
         return new ModbusRequest(ModbusFunctionCode.EncapsulatedInterface, pdu, objectId, 0);
     }
 
-    internal static void CheckRange(ushort address, int count, int maximum)
+    private static void CheckRange(ushort address, int count, int maximum)
     {
         if (count < 1 || count > maximum)
         {

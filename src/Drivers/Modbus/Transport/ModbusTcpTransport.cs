@@ -59,9 +59,9 @@ internal sealed partial class ModbusTcpTransport : IModbusTransport
             var frame = new byte[ModbusLimits.MbapHeaderLength + request.Pdu.Length];
             new MbapHeader(transactionId, unitId, request.Pdu.Length).Write(frame);
             request.Pdu.Span.CopyTo(frame.AsSpan(ModbusLimits.MbapHeaderLength));
-            await WriteAsync(frame, cancellationToken).ConfigureAwait(false);
             try
             {
+                await WriteAsync(frame, cancellationToken).ConfigureAwait(false);
                 return await pending.Reply.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
@@ -72,7 +72,7 @@ internal sealed partial class ModbusTcpTransport : IModbusTransport
             }
             catch (OperationCanceledException)
             {
-                // A reply may still come for this transaction id; nothing would wait for it.
+                // Part of the frame may be on the wire, or a reply may still come that nothing waits for.
                 Break(new ModbusException(ModbusErrorReason.ConnectionClosed, $"A request to {_endpoint} was cancelled; the connection is out of step."));
                 throw;
             }
@@ -91,8 +91,8 @@ internal sealed partial class ModbusTcpTransport : IModbusTransport
         await _reader.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _shutdown.Dispose();
-        _writeLock.Dispose();
-        _slots.Dispose();
+
+        // The semaphores stay undisposed: requests failed by Break may still be releasing them.
     }
 
     private ushort Register(PendingRequest pending)
