@@ -1,0 +1,8 @@
+namespace Proxus.Drivers.Modbus.Serial;
+
+public enum SerialParity
+{
+    None,
+    Even,
+    Odd,
+}
