@@ -34,7 +34,8 @@ internal sealed class ModbusDeviceSession(ModbusClient client) : IDeviceSession
     public async Task<PointValue> WriteAsync(string address, string value, PointFormat format, CancellationToken cancellationToken)
     {
         var tag = CreateTag(ModbusAddress.Parse(address), format);
-        await client.WriteAsync(tag, value, cancellationToken).ConfigureAwait(false);
+        object payload = tag.DataType == ModbusDataType.Bool && value is ("0" or "1") ? value == "1" : value;
+        await client.WriteAsync(tag, payload, cancellationToken).ConfigureAwait(false);
         var readBack = await client.ReadAsync(tag, cancellationToken).ConfigureAwait(false);
         return PointValue.Good(tag.Address.ToString(), readBack);
     }
