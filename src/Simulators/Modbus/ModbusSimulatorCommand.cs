@@ -1,7 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
+using Proxus.Drivers.Modbus;
+using Proxus.Drivers.Modbus.Data;
 
 namespace Proxus.Simulators.Modbus;
 
@@ -58,7 +62,7 @@ public static class ModbusSimulatorCommand
                 };
                 options.Validate();
             }
-            catch (Exception ex) when (ex is ArgumentException or JsonException or IOException or FormatException or OverflowException or Drivers.Modbus.ModbusException)
+            catch (Exception ex) when (ex is ArgumentException or JsonException or IOException or FormatException or OverflowException or ModbusException)
             {
                 await Console.Error.WriteLineAsync($"modbus: {ex.Message}").ConfigureAwait(false);
                 return 2;
@@ -66,7 +70,16 @@ public static class ModbusSimulatorCommand
 
             using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(result.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information));
             await using var server = new ModbusSimulatorServer(options, loggerFactory.CreateLogger("Proxus.Simulators.Modbus"));
-            server.Start();
+            try
+            {
+                server.Start();
+            }
+            catch (SocketException ex)
+            {
+                await Console.Error.WriteLineAsync($"modbus: cannot listen on {options.Host}:{options.Port}: {ex.Message}").ConfigureAwait(false);
+                return 1;
+            }
+
             var framing = options.Rtu ? "RTU-over-TCP" : "TCP";
             Console.WriteLine($"Modbus {framing} simulator listening on {server.LocalEndpoint.Address}:{server.LocalEndpoint.Port} (unit {(options.UnitId == 0 ? "any" : options.UnitId)})");
             try
@@ -92,20 +105,20 @@ public static class ModbusSimulatorCommand
             throw new ArgumentException($"Signal '{text}' is not ADDRESS:TYPE:KIND[:MIN:MAX[:PERIOD_S[:ORDER]]].");
         }
 
-        var signal = new ModbusSignal(parts[0], Enum.Parse<Drivers.Modbus.Data.ModbusDataType>(parts[1], ignoreCase: true), Enum.Parse<ModbusSignalKind>(parts[2], ignoreCase: true));
+        var signal = new ModbusSignal(parts[0], Enum.Parse<ModbusDataType>(parts[1], ignoreCase: true), Enum.Parse<ModbusSignalKind>(parts[2], ignoreCase: true));
         if (parts.Length >= 5)
         {
-            signal = signal with { Min = double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture), Max = double.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture) };
+            signal = signal with { Min = double.Parse(parts[3], CultureInfo.InvariantCulture), Max = double.Parse(parts[4], CultureInfo.InvariantCulture) };
         }
 
         if (parts.Length >= 6)
         {
-            signal = signal with { PeriodSeconds = double.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture) };
+            signal = signal with { PeriodSeconds = double.Parse(parts[5], CultureInfo.InvariantCulture) };
         }
 
         if (parts.Length == 7)
         {
-            signal = signal with { ByteOrder = Enum.Parse<Drivers.Modbus.Data.ModbusByteOrder>(parts[6], ignoreCase: true) };
+            signal = signal with { ByteOrder = Enum.Parse<ModbusByteOrder>(parts[6], ignoreCase: true) };
         }
 
         signal.Validate();

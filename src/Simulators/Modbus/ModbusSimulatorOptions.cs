@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Proxus.Simulators.Modbus;
 
 /// <summary>Everything the simulator can be told, from the command line or a JSON file (System.Text.Json, camelCase).</summary>
@@ -32,6 +34,11 @@ public sealed record ModbusSimulatorOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
+        if (!IPAddress.TryParse(Host, out _))
+        {
+            throw new ArgumentException($"host '{Host}' is not an IP address.", nameof(Host));
+        }
+
         if (Port is < 0 or > 65535)
         {
             throw new ArgumentException("port must be 0..65535.", nameof(Port));

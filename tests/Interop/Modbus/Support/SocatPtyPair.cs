@@ -37,5 +37,12 @@ internal sealed class SocatPtyPair : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+
+        // socat is killed, so it cannot remove its links itself.
+        File.Delete(First);
+        File.Delete(Second);
+    }
 }
