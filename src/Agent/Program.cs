@@ -1,1 +1,3 @@
-Console.WriteLine("proxus-agent");
+using Proxus.Agent.Cli;
+
+return await AgentCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Proxus.Drivers.Modbus;
+using Proxus.Drivers.S7;
+
+namespace Proxus.Agent.Cli;
+
+/// <summary>
+/// The <c>proxus-agent</c> command line. Exit codes: <see cref="Success"/>, <see cref="DeviceError"/>
+/// (the driver's message on stderr), <see cref="UsageError"/> (bad arguments, URL, address or value).
+/// </summary>
+public static class AgentCli
+{
+    public const int Success = 0;
+    public const int DeviceError = 1;
+    public const int UsageError = 2;
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand("Proxus edge agent: commissioning reads and writes of PLC points.")
+        {
+            ReadCommand.Create(),
+            WriteCommand.Create(),
+        };
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'proxus-agent --help' for usage.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return await result.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one commissioning operation, mapping typed errors to messages and exit codes.</summary>
+    internal static async Task<int> ExecuteAsync(ParseResult result, Func<TextWriter, TextWriter, Task<int>> operation)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        try
+        {
+            return await operation(output, error).ConfigureAwait(false);
+        }
+        catch (FormatException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (ModbusException exception)
+        {
+            await error.WriteLineAsync($"Modbus {exception.Reason}: {exception.Message}").ConfigureAwait(false);
+            return exception.Reason is ModbusErrorReason.InvalidAddress or ModbusErrorReason.InvalidValue or ModbusErrorReason.NotWritable
+                ? UsageError
+                : DeviceError;
+        }
+        catch (S7Exception exception)
+        {
+            await error.WriteLineAsync($"S7 {exception.Reason}: {exception.Message}").ConfigureAwait(false);
+            return exception.Reason is S7ErrorReason.InvalidAddress or S7ErrorReason.InvalidValue ? UsageError : DeviceError;
+        }
+    }
+}
