@@ -82,7 +82,7 @@ public static class TagMapCsv
         }
 
         var map = new TagMap(site, connections, tags);
-        new TagMapValidator(limits, addresses).Validate(map, rows, null, errors);
+        new TagMapValidator(limits, addresses).Validate(map, rows, null, errors, null);
         return errors.Count == 0 ? TagMapImportResult.Success(map) : TagMapImportResult.Failure(errors.Items);
     }
 

@@ -7,7 +7,7 @@ namespace Proxus.Core.TagMaps;
 public sealed partial class TagMapValidator
 {
     /// <summary>Validates one tag against its connection; returns its address footprint when the address is valid.</summary>
-    private AddressFootprint? ValidateTag(Tag tag, int row, Dictionary<string, Connection> connections, TagMapErrors errors)
+    private AddressFootprint? ValidateTag(Tag tag, int row, Dictionary<string, Connection> connections, IReadOnlySet<string>? unresolved, TagMapErrors errors)
     {
         ValidateScaling(tag, row, errors);
         ValidateUnits(tag, row, errors);
@@ -25,6 +25,11 @@ public sealed partial class TagMapValidator
 
         if (!connections.TryGetValue(tag.Connection, out var connection))
         {
+            if (unresolved?.Contains(tag.Connection) == true)
+            {
+                return null;
+            }
+
             errors.Add(row, TagFields.Connection, $"unknown connection '{tag.Connection}'");
             return null;
         }

@@ -28,11 +28,12 @@ public sealed partial class TagMapValidator
     {
         ArgumentNullException.ThrowIfNull(map);
         var errors = new TagMapErrors(_limits.MaxErrors);
-        Validate(map, tagRows, connectionRows, errors);
+        Validate(map, tagRows, connectionRows, errors, null);
         return errors.Items;
     }
 
-    internal void Validate(TagMap map, IReadOnlyList<int>? tagRows, IReadOnlyList<int>? connectionRows, TagMapErrors errors)
+    /// <summary>Validates into <paramref name="errors"/>; tags on <paramref name="unresolvedConnections"/> (connections that failed to parse) are not reported again.</summary>
+    internal void Validate(TagMap map, IReadOnlyList<int>? tagRows, IReadOnlyList<int>? connectionRows, TagMapErrors errors, IReadOnlySet<string>? unresolvedConnections)
     {
         ValidateSite(map.Site, errors);
         if (map.Tags.Count > _limits.MaxTags)
@@ -58,7 +59,7 @@ public sealed partial class TagMapValidator
                 errors.Add(row, TagFields.Path, $"duplicate path; row {RowOf(tagRows, paths[tag.Path.Value])} already uses it");
             }
 
-            if (ValidateTag(tag, row, connections, errors) is { } footprint)
+            if (ValidateTag(tag, row, connections, unresolvedConnections, errors) is { } footprint)
             {
                 footprints.Add((tag.Connection, footprint, i));
             }

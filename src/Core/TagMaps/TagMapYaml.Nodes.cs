@@ -57,7 +57,7 @@ public static partial class TagMapYaml
         {
             if (!allowed.Contains(key))
             {
-                errors.Add(value.Line, key, $"unknown key '{key}'");
+                errors.Add(item.Line, key, $"unknown key '{key}'");
             }
             else if (key == nestedKey)
             {
@@ -65,7 +65,7 @@ public static partial class TagMapYaml
             }
             else if (value is not YamlScalar scalar)
             {
-                errors.Add(value.Line, key, "must be a single value, not a list or mapping");
+                errors.Add(item.Line, key, "must be a single value, not a list or mapping");
             }
             else if (scalar.Value is { Length: > 0 } text)
             {

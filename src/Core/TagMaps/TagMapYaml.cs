@@ -55,12 +55,13 @@ public static partial class TagMapYaml
 
         CheckKeys(document, [SiteKey, ConnectionsKey, TagsKey], errors);
         ReadSite(Get(document, SiteKey, errors), site, errors);
-        var (connections, connectionRows) = ReadConnections(Get(document, ConnectionsKey, errors), limits, errors);
+        var unresolved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var (connections, connectionRows) = ReadConnections(Get(document, ConnectionsKey, errors), limits, unresolved, errors);
         var (tags, tagRows) = ReadTags(Get(document, TagsKey, errors), limits, errors);
         var map = new TagMap(site, connections, tags);
         if (!errors.IsFull)
         {
-            new TagMapValidator(limits, addresses).Validate(map, tagRows, connectionRows, errors);
+            new TagMapValidator(limits, addresses).Validate(map, tagRows, connectionRows, errors, unresolved);
         }
 
         return errors.Count == 0 ? TagMapImportResult.Success(map) : TagMapImportResult.Failure(errors.Items);
@@ -91,7 +92,8 @@ public static partial class TagMapYaml
         }
     }
 
-    private static (List<Connection> Connections, List<int> Rows) ReadConnections(YamlNode? node, TagMapLimits limits, TagMapErrors errors)
+    /// <summary>Reads the connections; the ids of those that failed go to <paramref name="unresolved"/>.</summary>
+    private static (List<Connection> Connections, List<int> Rows) ReadConnections(YamlNode? node, TagMapLimits limits, HashSet<string> unresolved, TagMapErrors errors)
     {
         var connections = new List<Connection>();
         var rows = new List<int>();
@@ -105,6 +107,10 @@ public static partial class TagMapYaml
             {
                 connections.Add(connection);
                 rows.Add(item.Line);
+            }
+            else if (fields?.GetValueOrDefault(ConnectionFields.Id) is { } id)
+            {
+                unresolved.Add(id);
             }
         }
 
