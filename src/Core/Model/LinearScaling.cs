@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Proxus.Core.Model;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Proxus.Core.Model;
 public sealed record LinearScaling(double RawMin, double RawMax, double EngineeringMin, double EngineeringMax, bool Clamp = false)
 {
     /// <summary>The width of the engineering range (always positive for a valid scaling).</summary>
+    [JsonIgnore]
     public double EngineeringSpan => Math.Abs(EngineeringMax - EngineeringMin);
 
     /// <summary>Maps a raw value onto the engineering range, clamping when asked.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Proxus.Core.Model;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace Proxus.Core.Model;
 public sealed record Site(string Enterprise, string Name)
 {
     /// <summary>The UNS prefix every tag path of the site starts with: <c>Enterprise/Site</c>.</summary>
+    [JsonIgnore]
     public string Prefix => Enterprise + "/" + Name;
 }

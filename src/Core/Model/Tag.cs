@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Proxus.Core.Uns;
 
 namespace Proxus.Core.Model;
@@ -56,5 +57,6 @@ public sealed record Tag
     public string? Description { get; init; }
 
     /// <summary>The unit values are published in: <see cref="Unit"/>, else <see cref="SourceUnit"/>.</summary>
+    [JsonIgnore]
     public string? PublishedUnit => Unit ?? SourceUnit;
 }
