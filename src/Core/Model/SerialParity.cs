@@ -1,0 +1,9 @@
+namespace Proxus.Core.Model;
+
+/// <summary>Parity of a serial line.</summary>
+public enum SerialParity
+{
+    None,
+    Even,
+    Odd,
+}
