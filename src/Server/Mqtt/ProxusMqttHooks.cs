@@ -39,10 +39,8 @@ public sealed partial class ProxusMqttHooks : IMqttBrokerHooks
         }
 
         // No user store yet: credentials cannot be checked, so they are refused as bad.
-        var reason = context.Username is null && context.Password is null
-            ? MqttReasonCode.NotAuthorized
-            : MqttReasonCode.BadUserNameOrPassword;
-        return ValueTask.FromResult(MqttAuthenticationResult.Reject(reason));
+        var presentedCredentials = !string.IsNullOrEmpty(context.Username) || context.Password is { IsEmpty: false };
+        return ValueTask.FromResult(MqttAuthenticationResult.Reject(presentedCredentials ? MqttReasonCode.BadUserNameOrPassword : MqttReasonCode.NotAuthorized));
     }
 
     public ValueTask<bool> AuthorizePublishAsync(MqttPublishAuthorizationContext context, CancellationToken cancellationToken)
