@@ -32,7 +32,7 @@ public sealed partial class MqttBroker
             Retain(message);
         }
 
-        return Route(message);
+        return Route(message, out _);
     }
 
     /// <summary>
@@ -69,8 +69,10 @@ public sealed partial class MqttBroker
     /// highest granted QoS and all its subscription identifiers when several of its filters match
     /// (section 3.3.4), No Local and Retain As Published applied, one member per shared group.
     /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="congested">A receiving connection whose outbound backlog is high, for the publisher to wait on.</param>
     /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
-    internal MqttReasonCode Route(MqttApplicationMessage message)
+    internal MqttReasonCode Route(MqttApplicationMessage message, out MqttBrokerConnection? congested)
     {
         var matches = t_matches ??= [];
         matches.Clear();
@@ -84,6 +86,16 @@ public sealed partial class MqttBroker
         else if (matches.Count > 1)
         {
             RouteToMany(message, matches, ref delivered, ref dropped);
+        }
+
+        congested = null;
+        foreach (var match in matches)
+        {
+            if (match.Session.Connection is { IsCongested: true } connection)
+            {
+                congested = connection;
+                break;
+            }
         }
 
         matches.Clear();
