@@ -7,10 +7,10 @@ namespace Proxus.Mqtt.Broker;
 public sealed partial class MqttBroker
 {
     [ThreadStatic]
-    private static List<MqttSessionSubscription>? t_matches;
+    private static List<MqttSessionSubscription>? _threadMatches;
 
     [ThreadStatic]
-    private static Dictionary<MqttSession, int>? t_sessionIndex;
+    private static Dictionary<MqttSession, int>? _threadSessionIndex;
 
     private readonly ConcurrentDictionary<string, MqttApplicationMessage> _retained = new(StringComparer.Ordinal);
 
@@ -74,7 +74,7 @@ public sealed partial class MqttBroker
     /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
     internal MqttReasonCode Route(MqttApplicationMessage message, out MqttBrokerConnection? congested)
     {
-        var matches = t_matches ??= [];
+        var matches = _threadMatches ??= [];
         matches.Clear();
         Subscriptions.Match(message.Topic, matches);
         var delivered = 0;
@@ -137,7 +137,7 @@ public sealed partial class MqttBroker
     private void RouteToMany(MqttApplicationMessage message, List<MqttSessionSubscription> matches, ref int delivered, ref int dropped)
     {
         // Merge the non-shared matches of one session: highest QoS, every identifier, any Retain As Published.
-        var index = t_sessionIndex ??= [];
+        var index = _threadSessionIndex ??= [];
         index.Clear();
         var merged = new List<(MqttSession Session, MqttQualityOfService QoS, bool Retain, List<uint> Identifiers)>();
         foreach (var match in matches)
