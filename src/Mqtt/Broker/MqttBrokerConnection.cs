@@ -79,6 +79,12 @@ internal sealed partial class MqttBrokerConnection
         catch (MqttProtocolException ex)
         {
             MqttBrokerLog.ProtocolViolation(_logger, ClientId, Info.RemoteEndPoint, ex.ReasonCode, ex.Message);
+            if (!IsConnected && ex.ReasonCode == MqttReasonCode.UnsupportedProtocolVersion)
+            {
+                // Section 3.1.2.2: answer with the 3.1.1 form (return code 1) a client of another level understands.
+                Send(new ConnAckPacket { ReasonCode = MqttReasonCode.UnsupportedProtocolVersion });
+            }
+
             Close(ex.ReasonCode);
         }
         catch (OperationCanceledException) when (_readCancellation.IsCancellationRequested)

@@ -49,18 +49,8 @@ internal sealed partial class MqttSession
     /// <summary>True once the session was discarded; a late delivery to it is ignored.</summary>
     public bool IsDiscarded { get; private set; }
 
-    public int SubscriptionCount
-    {
-        get { lock (_gate) { return _subscriptions.Count; } }
-    }
-
     /// <summary>Messages waiting behind the receive window; read without the lock, as a load hint only.</summary>
     public int PendingHint => _queued.Count;
-
-    public int QueuedCount
-    {
-        get { lock (_gate) { return _queued.Count + _inFlight.Count; } }
-    }
 
     /// <summary>The attached connection; read without the lock (a reference read is atomic).</summary>
     public MqttBrokerConnection? Connection => Volatile.Read(ref _connection);

@@ -4,7 +4,7 @@ using Proxus.Interop.Tests.Mqtt.Support;
 namespace Proxus.Interop.Tests.Mqtt;
 
 /// <summary>Durable state across a server restart, and the WebSocket endpoint's refusals.</summary>
-public sealed class ServerRestartTests
+public sealed class ServerHostingTests
 {
     [Fact]
     public async Task Restart_RetainedAndPersistentSessionSurvive()
@@ -44,5 +44,26 @@ public sealed class ServerRestartTests
 
         plain.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         await upgrade.Should().ThrowAsync<System.Net.WebSockets.WebSocketException>();
+    }
+
+    [Fact]
+    public async Task WebSocketEndpoint_TextFrame_ConnectionClosed()
+    {
+        await using var host = await BrokerHost.StartAsync();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.AddSubProtocol("mqtt");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{host.HttpPort}/mqtt"), cts.Token);
+        socket.SubProtocol.Should().Be("mqtt");
+
+        await socket.SendAsync("not mqtt"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, cts.Token);
+
+        var buffer = new byte[64];
+        var ended = async () =>
+        {
+            var result = await socket.ReceiveAsync(buffer, cts.Token);
+            result.MessageType.Should().Be(System.Net.WebSockets.WebSocketMessageType.Close);
+        };
+        await ended.Should().NotThrowAsync<OperationCanceledException>();
     }
 }
