@@ -84,13 +84,13 @@ internal static class TelemetryPayloadParser
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.Number:
-                        number = reader.GetDouble();
-                        if (!double.IsFinite(number.Value))
+                        if (!reader.TryGetDouble(out var parsedNumber) || !double.IsFinite(parsedNumber))
                         {
                             error = "value is not a finite number";
                             return false;
                         }
 
+                        number = parsedNumber;
                         break;
                     case JsonTokenType.True or JsonTokenType.False:
                         boolean = reader.GetBoolean();
