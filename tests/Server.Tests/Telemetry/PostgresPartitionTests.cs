@@ -30,7 +30,7 @@ public sealed class PostgresPartitionTests(PostgreSqlTelemetryFixture fixture) :
 
     private async Task<List<string>> PartitionsAsync()
     {
-        await using var connection = new NpgsqlConnection(fixture.Host.Get<Microsoft.Extensions.Options.IOptions<Data.DatabaseOptions>>().Value.ConnectionString);
+        await using var connection = new NpgsqlConnection(fixture.Host.Get<Microsoft.Extensions.Options.IOptions<Proxus.Server.Data.DatabaseOptions>>().Value.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'telemetry'::regclass", connection);
         await using var reader = await command.ExecuteReaderAsync();
