@@ -1,12 +1,15 @@
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 builder.AddProxusBroker();
+builder.AddProxusTelemetry();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive"));
 app.MapProxusTrustApi();
 app.MapMqttWebSocket();
+app.MapProxusTelemetryApi();
 app.Run();

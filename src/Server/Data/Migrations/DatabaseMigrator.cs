@@ -93,14 +93,15 @@ public sealed partial class DatabaseMigrator(
 
     private static void CheckHistory(IReadOnlyList<Migration> migrations, Dictionary<int, string> applied)
     {
+        var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         foreach (var (version, checksum) in applied)
         {
-            if (version > migrations.Count)
+            var known = migrations.FirstOrDefault(migration => migration.Version == version);
+            if (known is null)
             {
-                throw new InvalidOperationException($"The database is at schema version {applied.Keys.Max()}, newer than this server knows ({migrations.Count}). Upgrade the server; it never downgrades a schema.");
+                throw new InvalidOperationException($"The database is at schema version {applied.Keys.Max()}, newer than this server knows ({latest}), or has migration {version} this server does not know. Upgrade the server; it never downgrades a schema.");
             }
 
-            var known = migrations[version - 1];
             if (!known.Checksum.Equals(checksum, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"Migration {version} ({known.Name}) was applied from a different script (checksum {checksum}, expected {known.Checksum}). Applied migrations must never change.");

@@ -41,9 +41,11 @@ public static class MigrationCatalog
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            // Versions are unique and increasing from 1. A gap is allowed: branches reserve their
+            // numbers ahead of a merge, and the migrator applies any missing lower version later.
+            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
             {
-                throw new InvalidOperationException($"The {folder} migrations are not numbered 1..n without gaps: found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"The {folder} migrations must have unique versions from 1: found {migrations[i].Version} twice or out of range.");
             }
         }
 

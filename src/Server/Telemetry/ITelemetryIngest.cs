@@ -1,0 +1,15 @@
+namespace Proxus.Server.Telemetry;
+
+/// <summary>
+/// The entry of the ingest pipeline that the UNS consumer (an MQTT client on the shared
+/// subscription <c>$share/proxus-ingest/&lt;uns&gt;/#</c>) feeds.
+/// </summary>
+public interface ITelemetryIngest
+{
+    /// <summary>
+    /// Queues <paramref name="message"/> for the next batch. Waits while the bounded queue is full:
+    /// the consumer then stops reading from the broker, which queues for it (back-pressure). After
+    /// this returns, await <see cref="IngestMessage.Completion"/> before acknowledging.
+    /// </summary>
+    ValueTask SubmitAsync(IngestMessage message, CancellationToken cancellationToken);
+}

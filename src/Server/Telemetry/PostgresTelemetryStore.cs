@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Proxus.Server.Telemetry;
+
+/// <summary>
+/// History on PostgreSQL. A batch goes by binary COPY into a session temporary staging table and
+/// from there by <c>INSERT ... ON CONFLICT DO NOTHING</c> into <c>telemetry</c>, in one transaction:
+/// COPY alone cannot skip the duplicates a QoS 1 redelivery brings. The writer keeps one dedicated
+/// connection (with its staging table); any failure discards it, it is never reused out of step.
+/// </summary>
+internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource, TelemetryOptions options, TimeProvider timeProvider) : ITelemetryStore
+{
+    /// <summary>Serializes partition DDL across server nodes (transaction-scoped advisory lock).</summary>
+    internal const long PartitionLockKey = 0x5052_5855_0008;
+
+    private const string CreateStaging = """
+        CREATE TEMP TABLE IF NOT EXISTS telemetry_staging (
+            tag_id integer NOT NULL, source_ts timestamptz NOT NULL, server_ts timestamptz NOT NULL,
+            value_num double precision, value_bool boolean, value_text text, quality smallint NOT NULL, seq bigint
+        ) ON COMMIT DELETE ROWS
+        """;
+
+    private const string CopyStaging = "COPY telemetry_staging (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq) FROM STDIN (FORMAT BINARY)";
+
+    private const string InsertFromStaging = """
+        INSERT INTO telemetry (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq)
+        SELECT tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq FROM telemetry_staging
+        ON CONFLICT (tag_id, source_ts) DO NOTHING
+        """;
+
+    private const string UpsertTags = """
+        INSERT INTO telemetry_tags (path, unit, source, created_at)
+        SELECT path, unit, source, @now FROM unnest(@paths, @units, @sources) AS t(path, unit, source)
+        ON CONFLICT (path) DO UPDATE SET unit = coalesce(excluded.unit, telemetry_tags.unit), source = coalesce(excluded.source, telemetry_tags.source)
+        RETURNING id, path, unit, source
+        """;
+
+    private readonly TagDictionary _tags = new();
+    private readonly ConcurrentDictionary<DateOnly, bool> _partitions = new();
+    private NpgsqlConnection? _writer;
+    private PostgresTelemetryLayout _layout;
+
+    public async Task<int> WriteAsync(IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
+    {
+        if (points.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var connection = await OpenWriterAsync(cancellationToken);
+            await ResolveTagsAsync(connection, points, cancellationToken);
+            if (_layout == PostgresTelemetryLayout.NativePartitions)
+            {
+                foreach (var day in points.Select(point => DateOnly.FromDateTime(point.SourceTimestamp.UtcDateTime)).Distinct())
+                {
+                    if (!_partitions.ContainsKey(day))
+                    {
+                        await CreatePartitionAsync(connection, day, cancellationToken);
+                    }
+                }
+            }
+
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, cancellationToken))
+            {
+                foreach (var point in points)
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(_tags.Id(point.Path), NpgsqlDbType.Integer, cancellationToken);
+                    await importer.WriteAsync(point.SourceTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(point.ServerTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await WriteNullableAsync(importer, point.Number, NpgsqlDbType.Double, cancellationToken);
+                    await WriteNullableAsync(importer, point.Boolean, NpgsqlDbType.Boolean, cancellationToken);
+                    if (point.Text is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(point.Text, NpgsqlDbType.Text, cancellationToken);
+                    }
+
+                    await importer.WriteAsync((short)point.Quality, NpgsqlDbType.Smallint, cancellationToken);
+                    await WriteNullableAsync(importer, point.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                }
+
+                await importer.CompleteAsync(cancellationToken);
+            }
+
+            await using var insert = new NpgsqlCommand(InsertFromStaging, connection, transaction);
+            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return inserted;
+        }
+        catch
+        {
+            await DiscardWriterAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DiscardWriterAsync();
+        await dataSource.DisposeAsync();
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (value is { } present)
+        {
+            await importer.WriteAsync(present, type, cancellationToken);
+        }
+        else
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            return _writer;
+        }
+
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            _layout = await DetectLayoutAsync(connection, cancellationToken);
+            await using var command = new NpgsqlCommand(CreateStaging, connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _writer = connection;
+        return connection;
+    }
+
+    private async Task DiscardWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
+    }
+
+    private async Task ResolveTagsAsync(NpgsqlConnection connection, IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
+    {
+        var pending = _tags.Pending(points);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(UpsertTags, connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", NpgsqlDbType.TimestampTz) { TypedValue = Data.Timestamps.Now(timeProvider) });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("paths", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = pending.Select(tag => tag.Path).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("units", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = pending.Select(tag => tag.Unit).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("sources", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = pending.Select(tag => tag.Source).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            _tags.Set(reader.GetString(1), new TagEntry(reader.GetInt32(0), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Proxus.Server.Data;
+
+namespace Proxus.Server.Telemetry;
+
+public static class TelemetryHostingExtensions
+{
+    /// <summary>
+    /// Telemetry history: the store for the configured database, the ingest pipeline
+    /// (<see cref="ITelemetryIngest"/>, fed by the UNS consumer), the last-value cache, partition and
+    /// retention maintenance, and the <see cref="HistoryApi.ReadPolicy"/> policy. Call after
+    /// <c>AddProxusTrust</c>, whose start-up migrations must run before ingest begins.
+    /// </summary>
+    public static IHostApplicationBuilder AddProxusTelemetry(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ITelemetryStore>(provider =>
+        {
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var telemetry = provider.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return database.Provider == DatabaseProvider.PostgreSql
+                ? new PostgresTelemetryStore(NpgsqlDataSource.Create(database.EffectiveConnectionString), telemetry, time)
+                : new SqliteTelemetryStore(database.EffectiveConnectionString, telemetry.RetentionDeleteChunk, time);
+        });
+        services.AddSingleton(provider => new LastValueCache(provider.GetRequiredService<ITelemetryStore>()));
+        services.AddSingleton<TelemetryIngestCounters>();
+        services.AddSingleton<TelemetryIngestService>();
+        services.AddSingleton<ITelemetryIngest>(provider => provider.GetRequiredService<TelemetryIngestService>());
+        services.AddHostedService(provider => provider.GetRequiredService<TelemetryIngestService>());
+        services.AddSingleton<TelemetryMaintenanceService>();
+        services.AddHostedService(provider => provider.GetRequiredService<TelemetryMaintenanceService>());
+
+        // Until roles and token scopes land (IAM), history needs an authenticated user.
+        services.AddAuthorizationBuilder().AddPolicy(HistoryApi.ReadPolicy, policy => policy.RequireAuthenticatedUser());
+        return builder;
+    }
+
+    /// <summary>The history REST API (<see cref="HistoryApi"/>).</summary>
+    public static IEndpointRouteBuilder MapProxusTelemetryApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHistoryApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Proxus.Server.Telemetry;
+
+/// <summary>
+/// The ingest pipeline: a bounded queue in front (back-pressure), batches by size and time,
+/// parsing (malformed payloads are counted, logged and acknowledged, never poison a batch), one
+/// atomic write per batch, retried until it commits, then the last-value cache and the
+/// acknowledgements. On shutdown, messages not committed are abandoned unacknowledged, so the
+/// broker redelivers them; the unique key makes a redelivery of a committed value harmless.
+/// </summary>
+internal sealed partial class TelemetryIngestService : BackgroundService, ITelemetryIngest
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    private readonly Channel<IngestMessage> _queue;
+    private readonly ITelemetryStore _store;
+    private readonly LastValueCache _cache;
+    private readonly TelemetryIngestCounters _counters;
+    private readonly TelemetryOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<TelemetryIngestService> _logger;
+
+    public TelemetryIngestService(
+        ITelemetryStore store,
+        LastValueCache cache,
+        TelemetryIngestCounters counters,
+        IOptions<TelemetryOptions> options,
+        TimeProvider timeProvider,
+        ILogger<TelemetryIngestService> logger)
+    {
+        _store = store;
+        _cache = cache;
+        _counters = counters;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _queue = Channel.CreateBounded<IngestMessage>(new BoundedChannelOptions(_options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    public ValueTask SubmitAsync(IngestMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return _queue.Writer.WriteAsync(message, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var messages = new List<IngestMessage>(_options.BatchSize);
+        var points = new List<TelemetryPoint>(_options.BatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await FillBatchAsync(messages, points, stoppingToken);
+                if (points.Count > 0)
+                {
+                    var inserted = await WriteUntilCommittedAsync(points, stoppingToken);
+                    _cache.Update(points);
+                    _counters.AddBatch(points.Count, inserted);
+                    foreach (var message in messages)
+                    {
+                        message.Complete(IngestOutcome.Stored);
+                    }
+                }
+
+                messages.Clear();
+                points.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is not committed is abandoned below, unacknowledged.
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            foreach (var message in messages)
+            {
+                message.Abandon(stoppingToken);
+            }
+
+            var abandoned = messages.Count;
+            while (_queue.Reader.TryRead(out var queued))
+            {
+                queued.Abandon(stoppingToken);
+                abandoned++;
+            }
+
+            if (abandoned > 0)
+            {
+                LogAbandoned(_logger, abandoned);
+            }
+        }
+    }
+
+    /// <summary>Takes messages until the batch is full or <see cref="TelemetryOptions.BatchDelay"/> has passed since the first.</summary>
+    private async Task FillBatchAsync(List<IngestMessage> messages, List<TelemetryPoint> points, CancellationToken stoppingToken)
+    {
+        using var deadline = new CancellationTokenSource(_options.BatchDelay, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stoppingToken);
+        while (points.Count < _options.BatchSize)
+        {
+            if (!_queue.Reader.TryRead(out var message))
+            {
+                try
+                {
+                    if (!await _queue.Reader.WaitToReadAsync(linked.Token))
+                    {
+                        return;
+                    }
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            _counters.AddReceived();
+            Accept(message, messages, points);
+        }
+    }
+
+    private void Accept(IngestMessage message, List<IngestMessage> messages, List<TelemetryPoint> points)
+    {
+        var now = _timeProvider.GetUtcNow();
+        if (!TelemetryPayloadParser.TryParse(message, now, _options, out var point, out var error))
+        {
+            _counters.AddMalformed();
+            LogMalformed(_logger, Printable(message.Topic), error);
+            message.Complete(IngestOutcome.Malformed);
+            return;
+        }
+
+        if (_options.RetentionCutoff(now) is { } cutoff && point!.SourceTimestamp < cutoff)
+        {
+            _counters.AddExpired();
+            message.Complete(IngestOutcome.Expired);
+            return;
+        }
+
+        messages.Add(message);
+        points.Add(point!);
+    }
+
+    private async Task<int> WriteUntilCommittedAsync(List<TelemetryPoint> points, CancellationToken stoppingToken)
+    {
+        var delay = _options.RetryDelay;
+        while (true)
+        {
+            try
+            {
+                return await _store.WriteAsync(points, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The batch stays here meanwhile: the queue fills and the consumer stops reading.
+                _counters.AddWriteFailure();
+                LogWriteFailed(_logger, e, points.Count, delay);
+                await Task.Delay(delay, _timeProvider, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    /// <summary>A topic for the log: bounded and without control characters (it comes from the network).</summary>
+    private static string Printable(string topic)
+    {
+        var shown = topic.Length > 200 ? topic[..200] + "..." : topic;
+        return string.Create(shown.Length, shown, (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) ? '?' : text[i];
+            }
+        });
+    }
+
+    [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Malformed UNS message on '{Topic}': {Reason}; acknowledged and not stored")]
+    private static partial void LogMalformed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "Writing a batch of {Count} values failed; retrying in {Delay}")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Stopping: {Count} uncommitted messages left unacknowledged for redelivery")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+}

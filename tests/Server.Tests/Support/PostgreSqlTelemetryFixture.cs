@@ -1,0 +1,3 @@
+namespace Proxus.Server.Tests.Support;
+
+public sealed class PostgreSqlTelemetryFixture(PostgresFixture postgres) : TelemetryFixture(new PostgreSqlTrustFixture(postgres));

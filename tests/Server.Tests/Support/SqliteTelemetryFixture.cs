@@ -1,0 +1,3 @@
+namespace Proxus.Server.Tests.Support;
+
+public sealed class SqliteTelemetryFixture() : TelemetryFixture(new SqliteTrustFixture());

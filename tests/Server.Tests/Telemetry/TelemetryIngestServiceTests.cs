@@ -1,0 +1,155 @@
+using System.Text;
+using Proxus.Server.Telemetry;
+using Proxus.Server.Tests.Support;
+
+namespace Proxus.Server.Tests.Telemetry;
+
+/// <summary>The pipeline's delivery rules, over a store the test controls (no database).</summary>
+public sealed class TelemetryIngestServiceTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Submit_StoreHeld_CompletionWaitsForCommit()
+    {
+        var store = new ControllableStore();
+        var gate = new TaskCompletionSource();
+        store.HoldNextWrite(gate.Task);
+        await using var pipeline = await IngestPipeline.StartAsync(store);
+        var message = TelemetrySamples.Message(TelemetrySamples.NewTag(), TelemetrySamples.Day, 1);
+
+        await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+        await WaitUntilAsync(() => store.Calls == 1);
+
+        message.Completion.IsCompleted.Should().BeFalse("the batch has not committed");
+        gate.SetResult();
+        (await message.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Stored);
+        store.Batches.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Submit_QueueFull_WaitsUntilRoom()
+    {
+        var store = new ControllableStore();
+        var gate = new TaskCompletionSource();
+        store.HoldNextWrite(gate.Task);
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => (options.QueueCapacity, options.BatchSize) = (2, 1));
+        var tag = TelemetrySamples.NewTag();
+        var first = TelemetrySamples.Message(tag, TelemetrySamples.Day, 0);
+        await pipeline.Service.SubmitAsync(first, CancellationToken.None);
+        await WaitUntilAsync(() => store.Calls == 1);
+
+        // The writer holds message 0; messages 1 and 2 fill the queue; message 3 must wait.
+        await pipeline.Service.SubmitAsync(TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(1), 1), CancellationToken.None);
+        await pipeline.Service.SubmitAsync(TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(2), 2), CancellationToken.None);
+        var blocked = pipeline.Service.SubmitAsync(TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(3), 3), CancellationToken.None).AsTask();
+        await Task.Delay(200);
+
+        blocked.IsCompleted.Should().BeFalse("a full queue pushes back on the consumer");
+        gate.SetResult();
+        await blocked.WaitAsync(Timeout);
+        await WaitUntilAsync(() => pipeline.Counters.Stored == 4);
+    }
+
+    [Fact]
+    public async Task Submit_MalformedAmongValid_MalformedAcknowledgedAndBatchStored()
+    {
+        var store = new ControllableStore();
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var tag = TelemetrySamples.NewTag();
+        var good1 = TelemetrySamples.Message(tag, TelemetrySamples.Day, 1);
+        var bad = new IngestMessage(tag, Encoding.UTF8.GetBytes("{\"value\": oops}"));
+        var badTopic = new IngestMessage("Acme/+/x", TelemetrySamples.Payload(TelemetrySamples.Day, 2));
+        var good2 = TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(1), 3);
+
+        foreach (var message in new[] { good1, bad, badTopic, good2 })
+        {
+            await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+        }
+
+        (await bad.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Malformed);
+        (await badTopic.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Malformed);
+        (await good1.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Stored);
+        (await good2.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Stored);
+        store.Batches.SelectMany(batch => batch).Select(point => point.Number).Should().BeEquivalentTo(new double?[] { 1, 3 });
+        pipeline.Counters.Malformed.Should().Be(2);
+        pipeline.Counters.Stored.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Submit_OlderThanRetention_ExpiredAndNotWritten()
+    {
+        var store = new ControllableStore();
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => options.RetentionDays = 1);
+        var message = TelemetrySamples.Message(TelemetrySamples.NewTag(), DateTimeOffset.UtcNow.AddDays(-2), 1);
+
+        await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+
+        (await message.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Expired);
+        store.Calls.Should().Be(0);
+        pipeline.Counters.Expired.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Submit_WriteFailsOnce_RetriedThenStored()
+    {
+        var store = new ControllableStore();
+        store.FailNextWrite(new IOException("database unreachable"));
+        await using var pipeline = await IngestPipeline.StartAsync(store);
+        var message = TelemetrySamples.Message(TelemetrySamples.NewTag(), TelemetrySamples.Day, 1);
+
+        await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+
+        (await message.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Stored);
+        store.Calls.Should().Be(2);
+        pipeline.Counters.WriteFailures.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Stop_WhileWriteHeld_MessagesAbandonedNotAcknowledged()
+    {
+        var store = new ControllableStore();
+        store.HoldNextWrite(new TaskCompletionSource().Task);
+        var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchSize = 1);
+        var tag = TelemetrySamples.NewTag();
+        var inFlight = TelemetrySamples.Message(tag, TelemetrySamples.Day, 1);
+        var queued = TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(1), 2);
+        await pipeline.Service.SubmitAsync(inFlight, CancellationToken.None);
+        await WaitUntilAsync(() => store.Calls == 1);
+        await pipeline.Service.SubmitAsync(queued, CancellationToken.None);
+
+        await pipeline.DisposeAsync();
+
+        await FluentActions.Awaiting(() => inFlight.Completion).Should().ThrowAsync<OperationCanceledException>();
+        await FluentActions.Awaiting(() => queued.Completion).Should().ThrowAsync<OperationCanceledException>();
+        await FluentActions.Awaiting(() => pipeline.Service.SubmitAsync(TelemetrySamples.Message(tag, TelemetrySamples.Day, 3), CancellationToken.None).AsTask())
+            .Should().ThrowAsync<System.Threading.Channels.ChannelClosedException>("a stopped pipeline takes no more messages");
+    }
+
+    [Fact]
+    public async Task Submit_CommittedBatch_UpdatesLastValueCacheNewestWins()
+    {
+        var store = new ControllableStore();
+        await using var pipeline = await IngestPipeline.StartAsync(store);
+        var tag = TelemetrySamples.NewTag();
+        var newer = TelemetrySamples.Message(tag, TelemetrySamples.Day.AddMinutes(1), 2);
+        var older = TelemetrySamples.Message(tag, TelemetrySamples.Day, 1);
+
+        await pipeline.Service.SubmitAsync(newer, CancellationToken.None);
+        await newer.Completion.WaitAsync(Timeout);
+        await pipeline.Service.SubmitAsync(older, CancellationToken.None);
+        await older.Completion.WaitAsync(Timeout);
+
+        var last = await pipeline.Cache.GetAsync([tag], CancellationToken.None);
+        last.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Tag = tag, Timestamp = TelemetrySamples.Day.AddMinutes(1), Value = (object)2.0, Quality = "good", Unit = "degC" });
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+}
