@@ -81,8 +81,6 @@ public sealed partial class NodeId : IEquatable<NodeId>
 
     public static bool operator !=(NodeId? left, NodeId? right) => !(left == right);
 
-    public static implicit operator NodeId(string text) => Parse(text);
-
     public bool Equals(NodeId? other)
     {
         if (other is null || other.IdType != IdType || other.NamespaceIndex != NamespaceIndex)
