@@ -35,18 +35,24 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
     {
         var (host, port) = ParseEndpoint(endpointUrl);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new OpcUaException(StatusCode.BadNotConnected, $"Cannot connect to {host}:{port}: {ex.Message}", ex);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         var connection = new UaTcpConnection(socket, logger);
         try
         {
-            try
-            {
-                await socket.ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SocketException ex)
-            {
-                throw new OpcUaException(StatusCode.BadNotConnected, $"Cannot connect to {host}:{port}: {ex.Message}", ex);
-            }
-
             await connection.HandshakeAsync(endpointUrl, settings, cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -61,6 +61,7 @@ async function main() {
   const scalars = namespace.addFolder(folder, { browseName: "Scalars", nodeId: "s=Scalars" });
   const add = (parent, name, dataType, value, extra) => namespace.addVariable({
     organizedBy: parent, browseName: name, nodeId: "s=" + name, dataType,
+    accessLevel: "CurrentRead", userAccessLevel: "CurrentRead",
     valueRank: extra && extra.arrayType === VariantArrayType.Matrix ? 2 : (extra && extra.arrayType === VariantArrayType.Array ? 1 : -1),
     value: new Variant(Object.assign({ dataType, value }, extra || {})),
   });
@@ -71,7 +72,7 @@ async function main() {
   add(scalars, "UInt16", DataType.UInt16, 60000);
   add(scalars, "Int32", DataType.Int32, -2000000000);
   add(scalars, "UInt32", DataType.UInt32, 4000000000);
-  add(scalars, "Int64", DataType.Int64, [-1, 0xfffffffe], { arrayType: VariantArrayType.Scalar }); // -2 as [high, low]
+  add(scalars, "Int64", DataType.Int64, [0xffffffff, 0xfffffffe], { arrayType: VariantArrayType.Scalar }); // -2 as [high, low]
   add(scalars, "UInt64", DataType.UInt64, [0x12345678, 0x9abcdef0], { arrayType: VariantArrayType.Scalar });
   add(scalars, "Float", DataType.Float, 3.5);
   add(scalars, "Double", DataType.Double, 3.14159);
@@ -81,7 +82,7 @@ async function main() {
   add(scalars, "ByteString", DataType.ByteString, Buffer.from([1, 2, 3, 254, 255]));
   add(scalars, "XmlElement", DataType.XmlElement, "<a>1</a>");
   add(scalars, "NodeId", DataType.NodeId, coerceNodeId("ns=1;s=Boolean"));
-  add(scalars, "ExpandedNodeId", DataType.ExpandedNodeId, new ExpandedNodeId(0, 2258, 0, "urn:x", 3));
+  add(scalars, "ExpandedNodeId", DataType.ExpandedNodeId, new ExpandedNodeId(1 /* NUMERIC */, 2258, 0, "urn:x", 3));
   add(scalars, "StatusCode", DataType.StatusCode, StatusCodes.BadNodeIdUnknown);
   add(scalars, "QualifiedName", DataType.QualifiedName, new QualifiedName({ namespaceIndex: 1, name: "Qn" }));
   add(scalars, "LocalizedText", DataType.LocalizedText, new LocalizedText({ locale: "en-US", text: "Hello" }));
