@@ -17,6 +17,7 @@ public sealed class MonitoredItem
 
     public uint ServerId { get; internal set; }
 
+    /// <summary>The result of creating the item, then the status of the last value reported.</summary>
     public StatusCode Status { get; internal set; } = StatusCode.BadWaitingForInitialData;
 
     public TimeSpan RevisedSamplingInterval { get; internal set; }

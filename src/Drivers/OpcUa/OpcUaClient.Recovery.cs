@@ -106,6 +106,22 @@ public sealed partial class OpcUaClient
         }
     }
 
+    /// <summary>
+    /// Drops the connection as a network failure would, for diagnostics and recovery tests; with
+    /// <paramref name="closeSession"/> the session is closed first (its subscriptions kept on the server)
+    /// so that recovery must create a new session and transfer them.
+    /// </summary>
+    internal async Task DropConnectionAsync(bool closeSession, CancellationToken cancellationToken)
+    {
+        var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
+        if (closeSession)
+        {
+            await SendAsync<Services.CloseSessionResponse>(session, new Services.CloseSessionRequest(DeleteSubscriptions: false), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await session.Channel.DisposeAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Gives up on a channel/session that no longer works: closing the channel wakes the supervisor.</summary>
     private async Task AbandonAsync(SessionContext session, OpcUaException reason)
     {

@@ -104,7 +104,7 @@ public sealed partial class OpcUaClient
             for (var i = 0; i < chunk.Length; i++)
             {
                 var (status, id, sampling, queue) = response.Results[i];
-                chunk[i].Status = status.IsBad ? status : StatusCode.BadWaitingForInitialData;
+                chunk[i].Status = status;
                 chunk[i].ServerId = id;
                 chunk[i].RevisedSamplingInterval = TimeSpan.FromMilliseconds(sampling);
                 chunk[i].RevisedQueueSize = queue;

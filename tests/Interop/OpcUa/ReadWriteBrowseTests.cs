@@ -99,8 +99,8 @@ public sealed class ReadWriteBrowseTests(NodeOpcUaServer server) : IClassFixture
 
         var references = await client.BrowseAsync(new NodeId("Dynamic", 1), maxReferencesPerRequest: 100);
 
-        references.Should().HaveCount(1001);
-        references.Select(r => r.BrowseName.Name).Should().Contain(["Dynamic.0", "Dynamic.999", "Sine"]);
+        references.Should().HaveCount(1002);
+        references.Select(r => r.BrowseName.Name).Should().Contain(["Dynamic.0", "Dynamic.999", "Sine", "Ramp"]);
         references.Should().OnlyContain(r => r.NodeClass == NodeClass.Variable);
     }
 

@@ -27,7 +27,7 @@ public sealed class SecurityTests(NodeOpcUaServer server) : IClassFixture<NodeOp
         client.Endpoint.SecurityPolicyUri.Should().EndWith(policy);
         values.Should().OnlyContain(v => v.Status.IsGood);
         values[^1].Value.Value.Should().Be($"{policy}/{mode}");
-        references.Should().HaveCount(1001);
+        references.Should().HaveCount(1002);
     }
 
     [Theory]

@@ -117,6 +117,12 @@ async function main() {
     organizedBy: dynamicFolder, browseName: "Sine", nodeId: "s=Sine", dataType: DataType.Double,
     minimumSamplingInterval: 0, value: new Variant({ dataType: DataType.Double, value: 0 }),
   });
+  // An AnalogItem with an EURange of 0..100 (needed for percent deadbands) ramping by 1 every tick.
+  const ramp = namespace.addAnalogDataItem({
+    organizedBy: dynamicFolder, browseName: "Ramp", nodeId: "s=Ramp", dataType: "Double",
+    minimumSamplingInterval: 0, engineeringUnitsRange: { low: 0, high: 100 },
+    value: new Variant({ dataType: DataType.Double, value: 0 }),
+  });
   let tick = 0;
   const timer = setInterval(() => {
     tick++;
@@ -124,6 +130,7 @@ async function main() {
     for (const v of dynamics) {
       v.setValueFromSource(new Variant({ dataType: DataType.UInt32, value: tick }), StatusCodes.Good, now);
     }
+    ramp.setValueFromSource(new Variant({ dataType: DataType.Double, value: tick % 100 }), StatusCodes.Good, now);
     sine.setValueFromSource(new Variant({ dataType: DataType.Double, value: 100 * Math.sin(tick / 10) }), StatusCodes.Good, now);
   }, 100);
 
