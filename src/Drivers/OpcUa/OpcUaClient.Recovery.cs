@@ -28,7 +28,7 @@ public sealed partial class OpcUaClient
             if (!_options.AutoReconnect)
             {
                 State = OpcUaConnectionState.Closed;
-                _ready.TrySetException(new OpcUaException(reason.StatusCode, "The connection was lost: " + reason.Message, reason));
+                _ready.TrySetException(new OpcUaException(reason.StatusCode, "The connection was lost: " + reason.Detail, reason));
                 return;
             }
 
@@ -41,7 +41,7 @@ public sealed partial class OpcUaClient
                 }
             }
 
-            LogConnectionLost(_logger, _options.EndpointUrl, reason.StatusCode.Name, reason.Message);
+            LogConnectionLost(_logger, _options.EndpointUrl, reason.StatusCode.Name, reason.Detail);
             await session.Channel.DisposeAsync().ConfigureAwait(false);
             await ReconnectAsync(session, token).ConfigureAwait(false);
         }
@@ -116,7 +116,14 @@ public sealed partial class OpcUaClient
         var session = await GetSessionAsync(cancellationToken).ConfigureAwait(false);
         if (closeSession)
         {
-            await SendAsync<Services.CloseSessionResponse>(session, new Services.CloseSessionRequest(DeleteSubscriptions: false), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAsync<Services.CloseSessionResponse>(session, new Services.CloseSessionRequest(DeleteSubscriptions: false), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpcUaException ex) when (ex.StatusCode.Is(StatusCode.BadSecureChannelClosed))
+            {
+                // The outstanding Publish requests failed with BadSessionClosed first and recovery began.
+            }
         }
 
         await session.Channel.DisposeAsync().ConfigureAwait(false);

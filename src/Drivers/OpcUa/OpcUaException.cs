@@ -25,6 +25,7 @@ public sealed class OpcUaException : Exception
         : base($"{statusCode.Name}: {message}", innerException)
     {
         StatusCode = statusCode;
+        Detail = message;
     }
 
     public OpcUaException(StatusCode statusCode)
@@ -34,4 +35,7 @@ public sealed class OpcUaException : Exception
 
     /// <summary>The OPC UA status code of the failure.</summary>
     public StatusCode StatusCode { get; }
+
+    /// <summary>The message without the status code prefix.</summary>
+    public string Detail { get; }
 }

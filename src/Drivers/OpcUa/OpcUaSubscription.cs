@@ -124,7 +124,11 @@ public sealed class OpcUaSubscription : IAsyncDisposable
             if (message.IsKeepAlive)
             {
                 // A keep-alive carries the next sequence number, which is not used yet.
-                _lastSequenceNumber = next - 1;
+                if (_lastSequenceNumber is null || next - 1 > _lastSequenceNumber)
+                {
+                    _lastSequenceNumber = next - 1;
+                }
+
                 return acknowledge;
             }
 

@@ -40,7 +40,7 @@ internal sealed partial class UaSecureChannel
         }
         catch (OpcUaException ex)
         {
-            Fault(new OpcUaException(ex.StatusCode, "Renewing the security token failed: " + ex.Message, ex));
+            Fault(new OpcUaException(ex.StatusCode, "Renewing the security token failed: " + ex.Detail, ex));
         }
         catch (OperationCanceledException)
         {

@@ -30,6 +30,7 @@ internal sealed partial class UaSecureChannel : IAsyncDisposable
     private uint _sendSequence;
     private uint _lastRequestId;
     private uint? _lastReceivedSequence;
+    private int _disposed;
 
     private UaSecureChannel(UaTcpConnection connection, SecureChannelSettings settings, ILogger logger)
     {
@@ -95,6 +96,11 @@ internal sealed partial class UaSecureChannel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Fault(new OpcUaException(StatusCode.BadSecureChannelClosed, "The secure channel was disposed."));
         await _shutdown.CancelAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
@@ -167,13 +173,13 @@ internal sealed partial class UaSecureChannel : IAsyncDisposable
         _renewTimer?.Change(Timeout.Infinite, Timeout.Infinite);
         foreach (var (id, pending) in _pending)
         {
-            pending.Completion.TrySetException(new OpcUaException(reason.StatusCode, reason.Message, reason));
+            pending.Completion.TrySetException(new OpcUaException(reason.StatusCode, reason.Detail, reason));
             _pending.TryRemove(id, out _);
         }
 
         if (!reason.StatusCode.Is(StatusCode.BadSecureChannelClosed))
         {
-            LogChannelBroken(_logger, _channelId, reason.StatusCode.Name, reason.Message);
+            LogChannelBroken(_logger, _channelId, reason.StatusCode.Name, reason.Detail);
         }
 
         _shutdown.Cancel();
