@@ -13,24 +13,34 @@ public sealed partial class OpcUaClient
 {
     private const string BinaryTransportProfile = "http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary";
 
-    /// <summary>Lists the endpoints of a server (GetEndpoints over an unsecured channel, no session).</summary>
+    /// <summary>Lists the endpoints of a server (GetEndpoints over an unsecured channel, no session), all within the timeout.</summary>
     public static async Task<IReadOnlyList<EndpointDescription>> GetEndpointsAsync(string endpointUrl, TimeSpan timeout, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         var log = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        var settings = new TransportSettings(65535, 65535, 16 * 1024 * 1024, 0);
-        var connection = await UaTcpConnection.ConnectAsync(endpointUrl, settings, log, cancellationToken).ConfigureAwait(false);
-        var channelSettings = new SecureChannelSettings(SecurityPolicy.None, MessageSecurityMode.None, null, null, TimeSpan.FromMinutes(1), Binary.UaEncodingLimits.Default);
-        var channel = await UaSecureChannel.OpenAsync(connection, channelSettings, log, timeout, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        UaSecureChannel? channel = null;
         try
         {
+            var settings = new TransportSettings(65535, 65535, 16 * 1024 * 1024, 0);
+            var connection = await UaTcpConnection.ConnectAsync(endpointUrl, settings, log, deadline.Token).ConfigureAwait(false);
+            var channelSettings = new SecureChannelSettings(SecurityPolicy.None, MessageSecurityMode.None, null, null, TimeSpan.FromMinutes(1), Binary.UaEncodingLimits.Default);
+            channel = await UaSecureChannel.OpenAsync(connection, channelSettings, log, timeout, deadline.Token).ConfigureAwait(false);
             using var writer = new Binary.UaBinaryWriter();
             UaResponseDecoder.EncodeRequest(writer, new GetEndpointsRequest(endpointUrl), null, 1, (uint)timeout.TotalMilliseconds);
-            var response = await channel.RequestAsync(writer.WrittenMemory, timeout, cancellationToken).ConfigureAwait(false);
+            var response = await channel.RequestAsync(writer.WrittenMemory, timeout, deadline.Token).ConfigureAwait(false);
             return UaResponseDecoder.Decode<GetEndpointsResponse>(response, Binary.UaEncodingLimits.Default).Endpoints;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OpcUaException(StatusCode.BadTimeout, $"GetEndpoints on {endpointUrl} took longer than {timeout.TotalMilliseconds:F0} ms.", ex);
         }
         finally
         {
-            await channel.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            if (channel is not null)
+            {
+                await channel.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
