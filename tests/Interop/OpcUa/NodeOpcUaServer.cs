@@ -65,7 +65,6 @@ public sealed class NodeOpcUaServer : IAsyncLifetime
     {
         if (_process is not null)
         {
-            File.AppendAllText("/tmp/opcua-server.log", _process.StandardOutput + _process.StandardError);
             await _process.DisposeAsync();
             _process = null;
         }
