@@ -48,6 +48,20 @@ public sealed class SecurityTests(NodeOpcUaServer server) : IClassFixture<NodeOp
     }
 
     [Fact]
+    public async Task ConnectAsync_X509Identity_SignsWithTheUserKeyAndIsAccepted()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new CertificateRequest("CN=proxus-operator", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var user = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+
+        await using var client = await OpcUaClient.ConnectAsync(server.Options(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt, new X509Identity(user)));
+
+        (await client.ReadAsync("ns=1;s=Boolean")).Value.Value.Should().Be(true);
+    }
+
+    [Fact]
     public async Task ConnectAsync_WrongPassword_ThrowsIdentityRejection()
     {
         var act = () => OpcUaClient.ConnectAsync(server.Options(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt, new UserNameIdentity("operator", "wrong")));
