@@ -1,8 +1,11 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using Proxus.Drivers.OpcUa.SecureChannel;
+using Microsoft.Extensions.Logging.Abstractions;
+using Proxus.Drivers.OpcUa.Binary;
 using Proxus.Drivers.OpcUa.Client;
+using Proxus.Drivers.OpcUa.SecureChannel;
 using Proxus.Drivers.OpcUa.Security;
 using Proxus.Drivers.OpcUa.Services;
 using Proxus.Drivers.OpcUa.Transport;
@@ -16,7 +19,7 @@ public sealed partial class OpcUaClient
     /// <summary>Lists the endpoints of a server (GetEndpoints over an unsecured channel, no session), all within the timeout.</summary>
     public static async Task<IReadOnlyList<EndpointDescription>> GetEndpointsAsync(string endpointUrl, TimeSpan timeout, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
-        var log = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var log = logger ?? NullLogger.Instance;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         UaSecureChannel? channel = null;
@@ -24,12 +27,12 @@ public sealed partial class OpcUaClient
         {
             var settings = new TransportSettings(65535, 65535, 16 * 1024 * 1024, 0);
             var connection = await UaTcpConnection.ConnectAsync(endpointUrl, settings, log, deadline.Token).ConfigureAwait(false);
-            var channelSettings = new SecureChannelSettings(SecurityPolicy.None, MessageSecurityMode.None, null, null, TimeSpan.FromMinutes(1), Binary.UaEncodingLimits.Default);
+            var channelSettings = new SecureChannelSettings(SecurityPolicy.None, MessageSecurityMode.None, null, null, TimeSpan.FromMinutes(1), UaEncodingLimits.Default);
             channel = await UaSecureChannel.OpenAsync(connection, channelSettings, log, timeout, deadline.Token).ConfigureAwait(false);
-            using var writer = new Binary.UaBinaryWriter();
+            using var writer = new UaBinaryWriter();
             UaResponseDecoder.EncodeRequest(writer, new GetEndpointsRequest(endpointUrl), null, 1, (uint)timeout.TotalMilliseconds);
             var response = await channel.RequestAsync(writer.WrittenMemory, timeout, deadline.Token).ConfigureAwait(false);
-            return UaResponseDecoder.Decode<GetEndpointsResponse>(response, Binary.UaEncodingLimits.Default).Endpoints;
+            return UaResponseDecoder.Decode<GetEndpointsResponse>(response, UaEncodingLimits.Default).Endpoints;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -137,7 +140,7 @@ public sealed partial class OpcUaClient
 
     private static byte[] FirstDerElement(byte[] raw)
     {
-        var reader = new System.Formats.Asn1.AsnReader(raw, System.Formats.Asn1.AsnEncodingRules.DER, new System.Formats.Asn1.AsnReaderOptions { SkipSetSortOrderVerification = true });
+        var reader = new AsnReader(raw, AsnEncodingRules.DER, new AsnReaderOptions { SkipSetSortOrderVerification = true });
         return reader.ReadEncodedValue().ToArray();
     }
 

@@ -1,4 +1,5 @@
 using Proxus.Drivers.OpcUa.Client;
+using Proxus.Drivers.OpcUa.Services;
 
 namespace Proxus.Drivers.OpcUa;
 
@@ -96,7 +97,7 @@ public sealed partial class OpcUaClient
 
             try
             {
-                await SendAsync<Services.ReadResponse>(session, new Services.ReadRequest(0, TimestampsToReturn.Neither, [new Services.ReadValueId(ServerStatusState, AttributeId.Value)]), _options.RequestTimeout, token).ConfigureAwait(false);
+                await SendAsync<ReadResponse>(session, new ReadRequest(0, TimestampsToReturn.Neither, [new ReadValueId(ServerStatusState, AttributeId.Value)]), _options.RequestTimeout, token).ConfigureAwait(false);
             }
             catch (OpcUaException ex)
             {
@@ -118,7 +119,7 @@ public sealed partial class OpcUaClient
         {
             try
             {
-                await SendAsync<Services.CloseSessionResponse>(session, new Services.CloseSessionRequest(DeleteSubscriptions: false), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                await SendAsync<CloseSessionResponse>(session, new CloseSessionRequest(DeleteSubscriptions: false), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (OpcUaException ex) when (ex.StatusCode.Is(StatusCode.BadSecureChannelClosed))
             {

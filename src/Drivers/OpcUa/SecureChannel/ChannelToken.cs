@@ -5,18 +5,15 @@ namespace Proxus.Drivers.OpcUa.SecureChannel;
 /// <summary>A security token of the channel with the keys derived from its nonces (Part 6 section 6.7.4-5).</summary>
 internal sealed class ChannelToken : IDisposable
 {
-    public ChannelToken(uint tokenId, DateTime createdAt, TimeSpan lifetime, SymmetricKeys? clientKeys, SymmetricKeys? serverKeys)
+    public ChannelToken(uint tokenId, TimeSpan lifetime, SymmetricKeys? clientKeys, SymmetricKeys? serverKeys)
     {
         TokenId = tokenId;
-        CreatedAt = createdAt;
         Lifetime = lifetime;
         ClientKeys = clientKeys;
         ServerKeys = serverKeys;
     }
 
     public uint TokenId { get; }
-
-    public DateTime CreatedAt { get; }
 
     public TimeSpan Lifetime { get; }
 
@@ -26,11 +23,11 @@ internal sealed class ChannelToken : IDisposable
     /// <summary>Keys that secure what the server sends; null under SecurityPolicy None.</summary>
     public SymmetricKeys? ServerKeys { get; }
 
-    public static ChannelToken Create(SecurityPolicy policy, uint tokenId, DateTime createdAt, TimeSpan lifetime, byte[]? clientNonce, byte[]? serverNonce)
+    public static ChannelToken Create(SecurityPolicy policy, uint tokenId, TimeSpan lifetime, byte[]? clientNonce, byte[]? serverNonce)
     {
         if (policy.IsNone)
         {
-            return new ChannelToken(tokenId, createdAt, lifetime, null, null);
+            return new ChannelToken(tokenId, lifetime, null, null);
         }
 
         if (clientNonce is null || serverNonce is null || serverNonce.Length < policy.NonceLength)
@@ -40,7 +37,7 @@ internal sealed class ChannelToken : IDisposable
 
         var clientKeys = SymmetricKeys.Derive(policy, serverNonce, clientNonce);
         var serverKeys = SymmetricKeys.Derive(policy, clientNonce, serverNonce);
-        return new ChannelToken(tokenId, createdAt, lifetime, clientKeys, serverKeys);
+        return new ChannelToken(tokenId, lifetime, clientKeys, serverKeys);
     }
 
     public void Dispose()

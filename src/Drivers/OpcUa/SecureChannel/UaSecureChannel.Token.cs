@@ -58,7 +58,7 @@ internal sealed partial class UaSecureChannel
         }
 
         var lifetime = TimeSpan.FromMilliseconds(Math.Max(response.RevisedLifetimeMs, 1000));
-        var token = ChannelToken.Create(_settings.Policy, response.TokenId, DateTime.UtcNow, lifetime, _openNonce, response.ServerNonce);
+        var token = ChannelToken.Create(_settings.Policy, response.TokenId, lifetime, _openNonce, response.ServerNonce);
         _channelId = response.ChannelId;
         var retired = _previousToken;
         _previousToken = _token;

@@ -44,12 +44,6 @@ internal sealed partial class UaSecureChannel : IAsyncDisposable
 
     public bool IsOpen => !_closed.Task.IsCompleted;
 
-    public uint ChannelId => _channelId;
-
-    public SecureChannelSettings Settings => _settings;
-
-    public TransportLimits Limits => _connection.Limits;
-
     /// <summary>The token in use for sending (exposed for diagnostics and tests).</summary>
     public uint TokenId => _token?.TokenId ?? 0;
 
