@@ -123,7 +123,11 @@ public sealed partial class OpcUaClient
 
         if (response.Message.StatusChange is { } status && status.IsBad)
         {
+            // The server ended the subscription (e.g. BadTimeout: its lifetime expired): create it again.
             LogSubscriptionStatus(_logger, subscription.Id, status.Name);
+            var session = await GetSessionAsync(token).ConfigureAwait(false);
+            await RecreateAsync(session, subscription, status, token).ConfigureAwait(false);
+            return;
         }
 
         var acknowledge = await subscription.ProcessAsync(response.Message, sequence => RepublishAsync(subscription.Id, sequence, token), token).ConfigureAwait(false);

@@ -82,12 +82,18 @@ public sealed partial class OpcUaClient
                 continue;
             }
 
-            var oldId = subscriptions[i].Id;
-            var response = await SendAsync<CreateSubscriptionResponse>(session, CreateRequest(subscriptions[i].Options), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-            subscriptions[i].Created(response);
-            await CreateItemsOnAsync(session, subscriptions[i], [.. subscriptions[i].Items], cancellationToken).ConfigureAwait(false);
-            LogSubscriptionRecreated(_logger, oldId, subscriptions[i].Id, results[i].Name);
+            await RecreateAsync(session, subscriptions[i], results[i], cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Creates the subscription again on the server with the same items and client handles.</summary>
+    private async Task RecreateAsync(SessionContext session, OpcUaSubscription subscription, StatusCode reason, CancellationToken cancellationToken)
+    {
+        var oldId = subscription.Id;
+        var response = await SendAsync<CreateSubscriptionResponse>(session, CreateRequest(subscription.Options), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        subscription.Created(response);
+        await CreateItemsOnAsync(session, subscription, [.. subscription.Items], cancellationToken).ConfigureAwait(false);
+        LogSubscriptionRecreated(_logger, oldId, subscription.Id, reason.Name);
     }
 
     private async Task CreateItemsOnAsync(SessionContext session, OpcUaSubscription subscription, MonitoredItem[] items, CancellationToken cancellationToken)

@@ -152,7 +152,7 @@ public sealed class OpcUaSubscription : IAsyncDisposable
     {
         foreach (var (handle, value) in message.DataChanges)
         {
-            if (_items.TryGetValue(handle, out var item))
+            if (_items.TryGetValue(handle, out var item) && !item.IsRepeatOfLast(value))
             {
                 item.Status = value.Status;
                 await _changes.Writer.WriteAsync(new DataChange(item, value), cancellationToken).ConfigureAwait(false);

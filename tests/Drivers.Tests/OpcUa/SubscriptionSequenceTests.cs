@@ -71,6 +71,21 @@ public sealed class SubscriptionSequenceTests
         Drain(subscription).Should().Equal(1, 2);
     }
 
+    [Fact]
+    public async Task ProcessAsync_ExactRepeatOfTheLastValueInANewMessage_IsNotAChange()
+    {
+        var subscription = Create();
+        var stamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        NotificationMessage At(uint sequence, double value, DateTime source)
+            => new(sequence, DateTime.UtcNow, [(1u, new DataValue(new Variant(BuiltInType.Double, value), StatusCode.Good, source))], null, false);
+
+        await subscription.ProcessAsync(At(1, 31, stamp), _ => Task.FromResult<NotificationMessage?>(null), default);
+        await subscription.ProcessAsync(At(2, 31, stamp), _ => Task.FromResult<NotificationMessage?>(null), default);
+        await subscription.ProcessAsync(At(3, 31, stamp.AddSeconds(1)), _ => Task.FromResult<NotificationMessage?>(null), default);
+
+        Drain(subscription).Should().Equal(31, 31);
+    }
+
     private static OpcUaSubscription Create()
     {
         var subscription = new OpcUaSubscription(null!, new SubscriptionOptions());

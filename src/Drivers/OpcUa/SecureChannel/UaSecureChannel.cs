@@ -121,7 +121,8 @@ internal sealed partial class UaSecureChannel : IAsyncDisposable
     {
         if (!IsOpen)
         {
-            throw _closed.Task.Result;
+            var reason = _closed.Task.Result;
+            throw new OpcUaException(reason.StatusCode, reason.Detail, reason);
         }
 
         var requestId = NextRequestId();
