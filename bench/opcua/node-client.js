@@ -35,7 +35,7 @@ async function main() {
   });
   let notifications = 0;
   const group = await ClientMonitoredItemGroup.create(subscription, nodes,
-    { samplingInterval: 100, queueSize: 10, discardOldest: true }, TimestampsToReturn.Both);
+    { samplingInterval: 0, queueSize: 10, discardOldest: true }, TimestampsToReturn.Both);
   group.on("changed", () => { notifications++; });
   await new Promise((r) => setTimeout(r, 2000));
   notifications = 0;

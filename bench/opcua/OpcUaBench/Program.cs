@@ -36,7 +36,7 @@ process.Refresh();
 var readCpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
 
 await using var subscription = await client.SubscribeAsync(new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100) });
-await subscription.AddItemsAsync(nodes.Select(n => new MonitoredItemOptions(n) { SamplingInterval = TimeSpan.FromMilliseconds(100), QueueSize = 10 }).ToArray());
+await subscription.AddItemsAsync(nodes.Select(n => new MonitoredItemOptions(n) { SamplingInterval = TimeSpan.Zero, QueueSize = 10 }).ToArray());
 long notifications = 0;
 using var stop = new CancellationTokenSource();
 var drain = Task.Run(async () =>

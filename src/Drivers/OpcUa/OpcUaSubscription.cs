@@ -155,7 +155,11 @@ public sealed class OpcUaSubscription : IAsyncDisposable
             if (_items.TryGetValue(handle, out var item) && !item.IsRepeatOfLast(value))
             {
                 item.Status = value.Status;
-                await _changes.Writer.WriteAsync(new DataChange(item, value), cancellationToken).ConfigureAwait(false);
+                var change = new DataChange(item, value);
+                if (!_changes.Writer.TryWrite(change))
+                {
+                    await _changes.Writer.WriteAsync(change, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }
