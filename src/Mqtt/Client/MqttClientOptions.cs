@@ -7,7 +7,7 @@ namespace Proxus.Mqtt.Client;
 /// the client's constructor (<see cref="Validate"/>): an invalid option is a programming error and
 /// fails fast rather than on the first reconnect.
 /// </summary>
-public sealed class MqttClientOptions
+public sealed record MqttClientOptions
 {
     /// <summary>
     /// The server: <c>mqtt://host:1883</c> (TCP), <c>mqtts://host:8883</c> (TLS),

@@ -6,7 +6,7 @@ namespace Proxus.Mqtt.Client;
 /// <c>min(MaximumDelay, InitialDelay * 2^n)</c>, so a fleet of agents that lost the server at
 /// the same moment does not come back at the same moment.
 /// </summary>
-public sealed class MqttReconnectOptions
+public sealed record MqttReconnectOptions
 {
     public bool Enabled { get; init; } = true;
 
