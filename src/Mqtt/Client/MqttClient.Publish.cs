@@ -43,47 +43,78 @@ public sealed partial class MqttClient
         }
     }
 
+    /// <summary>
+    /// Takes a QoS 1/2 message into the session. Its place in the order is fixed here, by the
+    /// caller, not by whichever continuation runs first: it is sent at once when the window has
+    /// room (the server's Receive Maximum, MQTT 5.0 section 4.9) and otherwise waits in the
+    /// backlog, which acknowledgements drain in order.
+    /// </summary>
     private async ValueTask<MqttReasonCode> PublishReliableAsync(PublishPacket packet, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (_serverMaximumPacketSize != uint.MaxValue)
         {
-            if (_state != ClientState.Running)
-            {
-                throw NotConnected();
-            }
+            CheckSize(packet with { PacketId = 1 });
         }
 
-        await _quota.AcquireAsync(cancellationToken).ConfigureAwait(false);
         OutboundMessage message;
         lock (_gate)
         {
             if (_state != ClientState.Running)
             {
-                _quota.Release();
                 throw NotConnected();
             }
 
-            packet = packet with { PacketId = AllocatePacketIdLocked() };
-            try
-            {
-                CheckSize(packet);
-            }
-            catch
-            {
-                _quota.Release();
-                throw;
-            }
-
             message = new OutboundMessage(packet, ++_sequence);
-            _outbound.Add(message.Packet.PacketId, message);
-            if (_connection is { } connection)
+            if (_backlog.Count == 0 && _outbound.Count < _inflightLimit)
             {
-                message.Sent = true;
-                connection.TryEnqueue(message.Packet);
+                StartLocked(message);
+            }
+            else
+            {
+                message.BacklogNode = _backlog.AddLast(message);
             }
         }
 
-        return await message.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await message.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            lock (_gate)
+            {
+                // Still waiting for the window: withdraw it. Already sent: it stays in flight.
+                if (message.BacklogNode?.List is not null)
+                {
+                    _backlog.Remove(message.BacklogNode);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Gives the message a packet identifier, puts it in flight and hands it to the connection, if any.</summary>
+    private void StartLocked(OutboundMessage message)
+    {
+        message.BacklogNode = null;
+        message.Packet = message.Packet with { PacketId = AllocatePacketIdLocked() };
+        _outbound.Add(message.Packet.PacketId, message);
+        if (_connection is { } connection)
+        {
+            message.Sent = true;
+            connection.TryEnqueue(message.Packet);
+        }
+    }
+
+    /// <summary>Moves backlog messages into flight while the window has room.</summary>
+    private void DrainBacklogLocked()
+    {
+        while (_outbound.Count < _inflightLimit && _backlog.First is { } first)
+        {
+            _backlog.RemoveFirst();
+            StartLocked(first.Value);
+        }
     }
 
     /// <summary>Refuses what the server said it cannot take (CONNACK properties) before it goes on the wire.</summary>

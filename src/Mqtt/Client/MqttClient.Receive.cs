@@ -163,6 +163,7 @@ public sealed partial class MqttClient
             if (received.ReasonCode >= MqttReasonCode.UnspecifiedError)
             {
                 _outbound.Remove(received.PacketId);
+                DrainBacklogLocked();
                 refused = message;
             }
             else
@@ -173,7 +174,6 @@ public sealed partial class MqttClient
 
         if (refused is not null)
         {
-            _quota.Release();
             refused.Completion.TrySetResult(received.ReasonCode);
             return;
         }
@@ -188,9 +188,9 @@ public sealed partial class MqttClient
         {
             message = FindOutboundLocked(ack, expected);
             _outbound.Remove(ack.PacketId);
+            DrainBacklogLocked();
         }
 
-        _quota.Release();
         message.Completion.TrySetResult(reasonCode);
     }
 

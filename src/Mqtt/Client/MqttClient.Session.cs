@@ -49,7 +49,10 @@ public sealed partial class MqttClient
                 ResendLocked(connection, message, sessionPresent);
             }
 
-            _quota.SetLimit(connection.ServerReceiveMaximum);
+            _inflightLimit = connection.Version == MqttProtocolVersion.V500
+                ? Math.Min(connection.ServerReceiveMaximum, _options.MaximumInflight ?? ushort.MaxValue)
+                : _options.MaximumInflight ?? MqttClientOptions.DefaultInflightFor311;
+            DrainBacklogLocked();
             if (!sessionPresent)
             {
                 foreach (var record in _subscriptions.Values)
@@ -89,7 +92,6 @@ public sealed partial class MqttClient
             }
 
             _outbound.Remove(message.Packet.PacketId);
-            _quota.Release();
             message.Completion.TrySetResult(MqttReasonCode.Success);
             return;
         }
@@ -240,14 +242,14 @@ public sealed partial class MqttClient
         {
             _state = ClientState.Idle;
             Volatile.Write(ref _connection, null);
-            abandoned = [.. _outbound.Values];
+            abandoned = [.. _outbound.Values, .. _backlog];
             _outbound.Clear();
+            _backlog.Clear();
         }
 
         var failure = new MqttClientException(MqttClientError.NotConnected, "The client stopped before the server acknowledged the message.", (reason as MqttClientException)?.ReasonCode, reason);
         foreach (var message in abandoned)
         {
-            _quota.Release();
             message.Completion.TrySetException(failure);
         }
     }

@@ -27,7 +27,7 @@ public sealed partial class MqttClient : IAsyncDisposable
     private readonly Dictionary<ushort, PendingRequest> _requests = [];
     private readonly Dictionary<ushort, InboundQos2State> _inboundQos2 = [];
     private readonly Dictionary<string, SubscriptionRecord> _subscriptions = new(StringComparer.Ordinal);
-    private readonly InflightQuota _quota = new(ushort.MaxValue);
+    private readonly LinkedList<OutboundMessage> _backlog = new();
     private readonly Channel<InboundDelivery> _deliveries;
     private readonly AcknowledgingMessageReader _messages;
     private readonly Func<MqttClientConnection, MqttPacket, ValueTask> _dispatch;
@@ -40,6 +40,7 @@ public sealed partial class MqttClient : IAsyncDisposable
     private ushort _lastPacketId;
     private long _sequence;
     private long _epoch;
+    private int _inflightLimit = ushort.MaxValue;
     private uint _serverMaximumPacketSize = uint.MaxValue;
     private MqttQualityOfService _serverMaximumQualityOfService = MqttQualityOfService.ExactlyOnce;
     private bool _serverRetainAvailable = true;
@@ -103,7 +104,6 @@ public sealed partial class MqttClient : IAsyncDisposable
                 _state = ClientState.Running;
             }
 
-            _quota.Reset();
             Activate(connection, isReconnect: false);
             _supervisor = SuperviseAsync(connection, lifetime.Token);
             return connection.ConnAck;
@@ -175,7 +175,6 @@ public sealed partial class MqttClient : IAsyncDisposable
             }
         }
 
-        _quota.Fail(new ObjectDisposedException(nameof(MqttClient)));
         _deliveries.Writer.TryComplete();
     }
 

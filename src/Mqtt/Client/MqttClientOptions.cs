@@ -38,6 +38,17 @@ public sealed record MqttClientOptions
     /// <summary>How many QoS 1/2 messages the server may have in flight towards us (5.0 Receive Maximum).</summary>
     public ushort ReceiveMaximum { get; init; } = 1024;
 
+    /// <summary>
+    /// Our cap on unacknowledged QoS 1/2 publishes. Null: the server's Receive Maximum in 5.0, and
+    /// <see cref="DefaultInflightFor311"/> in 3.1.1, which has no way to announce one — a 3.1.1
+    /// server that is sent more may drop them (mosquitto does, past its max_inflight_messages).
+    /// In 5.0 the smaller of this and the server's Receive Maximum applies.
+    /// </summary>
+    public ushort? MaximumInflight { get; init; }
+
+    /// <summary>mosquitto's and paho's default window, the safe assumption for a 3.1.1 server.</summary>
+    public const ushort DefaultInflightFor311 = 20;
+
     /// <summary>The largest packet we accept; announced to the server in 5.0 and enforced by the decoder.</summary>
     public uint MaximumPacketSize { get; init; } = 16 * 1024 * 1024;
 
@@ -101,6 +112,11 @@ public sealed record MqttClientOptions
         if (Password is not null && Username is null && ProtocolVersion == MqttProtocolVersion.V311)
         {
             errors.Add($"MQTT 3.1.1 does not allow a {nameof(Password)} without a {nameof(Username)}.");
+        }
+
+        if (MaximumInflight == 0)
+        {
+            errors.Add($"{nameof(MaximumInflight)} must be at least 1.");
         }
 
         if (ReceiveMaximum == 0)

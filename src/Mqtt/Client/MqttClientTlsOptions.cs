@@ -8,7 +8,7 @@ namespace Proxus.Mqtt.Client;
 /// <see cref="TrustedCertificateAuthorities"/> — the operating system's store is never consulted —
 /// and must name the host the client dialled.
 /// </summary>
-public sealed class MqttClientTlsOptions
+public sealed record MqttClientTlsOptions
 {
     /// <summary>The only roots the server certificate may chain to.</summary>
     public required X509Certificate2Collection TrustedCertificateAuthorities { get; init; }

@@ -102,6 +102,28 @@ public sealed class MqttClientPublishTests
         await Task.WhenAll(publishes).WaitAsync(TestTimeout);
     }
 
+    [Theory]
+    [InlineData(MqttProtocolVersion.V311, null, 20)]
+    [InlineData(MqttProtocolVersion.V311, (ushort)3, 3)]
+    [InlineData(MqttProtocolVersion.V500, (ushort)4, 4)]
+    public async Task PublishAsync_InflightCap_LimitsUnacknowledgedMessages(MqttProtocolVersion version, ushort? cap, int expected)
+    {
+        await using var server = new ScriptedMqttServer();
+        var (client, connection, _) = await server.ConnectAsync(Options(server.Uri, version) with { MaximumInflight = cap });
+        await using var _client = client;
+
+        var publishes = Enumerable.Range(0, expected + 5).Select(i => client.PublishAsync("t", new byte[] { (byte)i }, MqttQualityOfService.ExactlyOnce).AsTask()).ToList();
+        var inFlight = new List<PublishPacket>();
+        for (var i = 0; i < expected; i++)
+        {
+            inFlight.Add(await connection.ReceiveAsync<PublishPacket>());
+        }
+
+        (await connection.ReceiveWithinAsync(TimeSpan.FromMilliseconds(300))).Should().BeNull();
+        inFlight.Select(p => p.Payload.Span[0]).Should().Equal(Enumerable.Range(0, expected).Select(i => (byte)i));
+        publishes.Should().OnlyContain(t => !t.IsCompleted);
+    }
+
     [Fact]
     public async Task PublishAsync_TopicAliasMaximum_UsesAliasesWithinTheLimit()
     {

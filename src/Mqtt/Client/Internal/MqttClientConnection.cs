@@ -306,7 +306,16 @@ internal sealed partial class MqttClientConnection
     private async Task DisposeTransportAsync()
     {
         await _reader.CompleteAsync().ConfigureAwait(false);
-        await _writer.CompleteAsync().ConfigureAwait(false);
+        try
+        {
+            // Completing the writer flushes what is left; on a broken transport that fails.
+            await _writer.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or WebSocketException or ObjectDisposedException)
+        {
+            // Nothing more can be sent; the transport is closed below either way.
+        }
+
         await DisposeStreamAsync().ConfigureAwait(false);
     }
 

@@ -2,7 +2,7 @@ using Proxus.Mqtt.Packets;
 
 namespace Proxus.Mqtt.Client.Internal;
 
-/// <summary>A QoS 1/2 publish of the session that the server has not completed yet.</summary>
+/// <summary>A QoS 1/2 publish of the session that the server has not completed yet (in flight, or waiting for room).</summary>
 internal sealed class OutboundMessage
 {
     public OutboundMessage(PublishPacket packet, long sequence)
@@ -22,6 +22,9 @@ internal sealed class OutboundMessage
 
     /// <summary>Handed to a connection at least once; a resend then sets DUP.</summary>
     public bool Sent { get; set; }
+
+    /// <summary>Its node while it waits for room in the in-flight window; null once in flight.</summary>
+    public LinkedListNode<OutboundMessage>? BacklogNode { get; set; }
 
     public TaskCompletionSource<MqttReasonCode> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
