@@ -108,14 +108,14 @@ public static partial class MqttPacketDecoder
             case MqttPacketType.PubRel or MqttPacketType.Subscribe or MqttPacketType.Unsubscribe:
                 if (flags != 0x02)
                 {
-                    MqttThrow.Malformed($"{type} must have fixed header flags 0010, not {Convert.ToString(flags, 2).PadLeft(4, '0')}.");
+                    MqttThrow.Malformed($"{PacketNames[(int)type]} must have fixed header flags 0010, not {Convert.ToString(flags, 2).PadLeft(4, '0')}.");
                 }
 
                 break;
             default:
                 if (flags != 0)
                 {
-                    MqttThrow.Malformed($"{type} must have fixed header flags 0000, not {Convert.ToString(flags, 2).PadLeft(4, '0')}.");
+                    MqttThrow.Malformed($"{PacketNames[(int)type]} must have fixed header flags 0000, not {Convert.ToString(flags, 2).PadLeft(4, '0')}.");
                 }
 
                 break;
@@ -200,12 +200,16 @@ public static partial class MqttPacketDecoder
         var packetId = reader.ReadUInt16();
         if (packetId == 0)
         {
-            MqttThrow.ProtocolError($"{type} carries Packet Identifier 0, which is not allowed.");
+            MqttThrow.ProtocolError($"{PacketNames[(int)type]} carries Packet Identifier 0, which is not allowed.");
         }
 
         return packetId;
     }
 
-    /// <summary>Keeps "absent" distinct from "empty" (an implicit conversion would turn null into empty).</summary>
-    private static ReadOnlyMemory<byte>? Optional(byte[]? bytes) => bytes is null ? null : bytes;
+    /// <summary>
+    /// Keeps "absent" distinct from "empty": a bare <c>null</c> would bind to the array conversion of
+    /// <see cref="ReadOnlyMemory{T}"/> and become an empty, present value.
+    /// </summary>
+    private static ReadOnlyMemory<byte>? Optional(byte[]? bytes) =>
+        bytes is null ? default(ReadOnlyMemory<byte>?) : bytes;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Proxus.Mqtt.Packets;
 
 namespace Proxus.Mqtt.Formatting;
@@ -172,8 +173,8 @@ internal struct MqttPropertyBag
                 SharedSubscriptionAvailable = ReadZeroOrOne(ref reader, id);
                 break;
             default:
-                MqttThrow.Malformed($"Unknown property identifier 0x{(byte)id:X2}.");
-                break;
+                // Every identifier a scope admits has a case above.
+                throw new UnreachableException($"Property 0x{(byte)id:X2} passed the scope check without a reader.");
         }
     }
 
