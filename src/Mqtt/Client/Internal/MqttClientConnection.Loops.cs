@@ -50,9 +50,13 @@ internal sealed partial class MqttClientConnection
         {
             Abort(ex);
         }
-        catch (Exception ex) when (IsOpen)
+        catch (Exception ex)
         {
-            Abort(new MqttClientException(MqttClientError.ConnectionLost, $"Reading from the server failed: {ex.Message}", null, ex));
+            // Once closing, the transport failing under us is expected and not news.
+            if (IsOpen)
+            {
+                Abort(new MqttClientException(MqttClientError.ConnectionLost, $"Reading from the server failed: {ex.Message}", null, ex));
+            }
         }
     }
 
@@ -86,9 +90,12 @@ internal sealed partial class MqttClientConnection
         {
             // Closing.
         }
-        catch (Exception ex) when (IsOpen)
+        catch (Exception ex)
         {
-            Abort(new MqttClientException(MqttClientError.ConnectionLost, $"Writing to the server failed: {ex.Message}", null, ex));
+            if (IsOpen)
+            {
+                Abort(new MqttClientException(MqttClientError.ConnectionLost, $"Writing to the server failed: {ex.Message}", null, ex));
+            }
         }
     }
 

@@ -265,20 +265,18 @@ internal sealed partial class MqttClientConnection
         return true;
     }
 
+    /// <summary>
+    /// The one way a connection ends. Whatever the loops throw, this runs to the end and
+    /// completes <see cref="Completion"/>: the client's supervisor waits for nothing else.
+    /// </summary>
     private async Task ShutdownAsync(DisconnectPacket? disconnect, Exception? reason)
     {
         await Task.Yield();
         if (disconnect is not null && _outbound.Writer.TryWrite(disconnect))
         {
+            // Queued packets, then DISCONNECT; a server that does not read gets no courtesy.
             _outbound.Writer.TryComplete();
-            try
-            {
-                await _writeLoop.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // The server does not read: close without the courtesy.
-            }
+            await CompletesWithinAsync(_writeLoop, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         }
 
         _outbound.Writer.TryComplete();
@@ -286,20 +284,26 @@ internal sealed partial class MqttClientConnection
 
         // Every loop observes the token; a transport that ignores it is unblocked by closing it.
         var loops = Task.WhenAll(_readLoop, _writeLoop, _keepAliveLoop);
-        if (!await CompletesWithinAsync(loops).ConfigureAwait(false))
+        if (!await CompletesWithinAsync(loops, TimeSpan.FromSeconds(5)).ConfigureAwait(false))
         {
             await DisposeStreamAsync().ConfigureAwait(false);
-            await CompletesWithinAsync(loops).ConfigureAwait(false);
+            await CompletesWithinAsync(loops, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
 
-        await DisposeTransportAsync().ConfigureAwait(false);
-        _closing.Dispose();
-        _completion.TrySetResult(reason);
+        try
+        {
+            await DisposeTransportAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _completion.TrySetResult(reason);
+        }
     }
 
-    private static async Task<bool> CompletesWithinAsync(Task task)
+    /// <summary>Waits for a task without ever throwing: faulted, cancelled or late all just return.</summary>
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
     {
-        await task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await task.WaitAsync(timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return task.IsCompleted;
     }
 
