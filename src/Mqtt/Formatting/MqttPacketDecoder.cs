@@ -41,6 +41,11 @@ public static partial class MqttPacketDecoder
         uint maximumPacketSize,
         [NotNullWhen(true)] out MqttPacket? packet)
     {
+        if (version is not (MqttProtocolVersion.Unknown or MqttProtocolVersion.V311 or MqttProtocolVersion.V500))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "Not an MQTT protocol version.");
+        }
+
         packet = null;
         var probe = reader;
         if (!probe.TryRead(out var first))

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Proxus.Mqtt.Packets;
 
 namespace Proxus.Mqtt.Formatting;
@@ -19,6 +20,8 @@ public static partial class MqttPacketEncoder
         long properties = 0;
         if (version == MqttProtocolVersion.V500)
         {
+            RequireNonZero<ushort>(packet.ReceiveMaximum, "Receive Maximum");
+            RequireNonZero(packet.MaximumPacketSize, "Maximum Packet Size");
             properties = MqttSize.UInt32Property(NonDefault(packet.SessionExpiryInterval, 0u))
                 + MqttSize.UInt16Property(NonDefault(packet.ReceiveMaximum, ushort.MaxValue))
                 + MqttSize.UInt32Property(packet.MaximumPacketSize)
@@ -37,6 +40,11 @@ public static partial class MqttPacketEncoder
             if (!MqttTopic.IsValidTopicName(will.Topic))
             {
                 MqttThrow.CannotEncode("The Will Topic must be a non-empty topic name without wildcards.");
+            }
+
+            if (will.QualityOfService > MqttQualityOfService.ExactlyOnce)
+            {
+                MqttThrow.CannotEncode($"Will QoS {(int)will.QualityOfService} does not exist.");
             }
 
             if (version == MqttProtocolVersion.V500)
@@ -138,6 +146,8 @@ public static partial class MqttPacketEncoder
             return MqttPacketLayout.Create(2);
         }
 
+        RequireNonZero(packet.ReceiveMaximum, "Receive Maximum");
+        RequireNonZero(packet.MaximumPacketSize, "Maximum Packet Size");
         var properties = MqttSize.UInt32Property(packet.SessionExpiryInterval)
             + MqttSize.UInt16Property(packet.ReceiveMaximum)
             + MqttSize.ByteProperty(MaximumQoS(packet.MaximumQualityOfService))
@@ -194,6 +204,16 @@ public static partial class MqttPacketEncoder
 
     private static byte? PayloadFormat(MqttPayloadFormat format) =>
         format == MqttPayloadFormat.Unspecified ? null : (byte)format;
+
+    /// <summary>Receive Maximum and Maximum Packet Size of 0 are Protocol Errors (3.1.2.11.3, 3.1.2.11.4).</summary>
+    private static void RequireNonZero<T>(T? value, string name)
+        where T : struct, INumber<T>
+    {
+        if (value is { } v && T.IsZero(v))
+        {
+            MqttThrow.CannotEncode($"{name} must not be 0.");
+        }
+    }
 
     private static T? NonDefault<T>(T value, T defaultValue)
         where T : struct, IEquatable<T> => value.Equals(defaultValue) ? null : value;

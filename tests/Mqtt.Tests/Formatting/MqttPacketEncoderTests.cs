@@ -34,6 +34,11 @@ public sealed class MqttPacketEncoderTests
         { "CONNECT announcing no version", new ConnectPacket { ProtocolVersion = MqttProtocolVersion.Unknown }, MqttProtocolVersion.Unknown },
         { "3.1.1 password without user name", new ConnectPacket { ProtocolVersion = MqttProtocolVersion.V311, Password = new byte[] { 1 } }, MqttProtocolVersion.V311 },
         { "will topic with a wildcard", new ConnectPacket { Will = new MqttWillMessage { Topic = "+" } }, MqttProtocolVersion.V500 },
+        { "CONNECT receive maximum 0", new ConnectPacket { ReceiveMaximum = 0 }, MqttProtocolVersion.V500 },
+        { "CONNECT maximum packet size 0", new ConnectPacket { MaximumPacketSize = 0 }, MqttProtocolVersion.V500 },
+        { "CONNACK receive maximum 0", new ConnAckPacket { ReceiveMaximum = 0 }, MqttProtocolVersion.V500 },
+        { "CONNACK maximum packet size 0", new ConnAckPacket { MaximumPacketSize = 0 }, MqttProtocolVersion.V500 },
+        { "will QoS 3", new ConnectPacket { Will = new MqttWillMessage { Topic = "w", QualityOfService = (MqttQualityOfService)3 } }, MqttProtocolVersion.V311 },
         { "refusing CONNACK with session present", new ConnAckPacket { SessionPresent = true, ReasonCode = MqttReasonCode.NotAuthorized }, MqttProtocolVersion.V500 },
     };
 

@@ -132,4 +132,16 @@ public sealed class MqttPacketVectorTests
 
         packet.Payload.ToArray().Should().Equal("hi"u8.ToArray());
     }
+
+    [Fact]
+    public void TryDecode_UndefinedVersion_ThrowsArgumentOutOfRange()
+    {
+        var decode = () =>
+        {
+            var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Codec.Hex("C0 00")));
+            return MqttPacketDecoder.TryDecode(ref reader, (MqttProtocolVersion)3, uint.MaxValue, out _);
+        };
+
+        decode.Should().Throw<ArgumentOutOfRangeException>();
+    }
 }

@@ -126,4 +126,61 @@ public sealed class MqttTopicTests
         MqttTopic.IsValidTopicName(new string('€', 21_846)).Should().BeFalse();
         MqttTopic.IsValidTopicFilter(new string('é', 32_768)).Should().BeFalse("32,768 x 2 bytes = 65,536");
     }
+
+    [Fact]
+    public void Matches_RandomFiltersAndTopics_AgreesWithLevelByLevelReference()
+    {
+        var random = new Random(1977);
+        string[] filterLevels = ["a", "b", "", "+", "$x"];
+        string[] topicLevels = ["a", "b", "", "$x"];
+        var checkedPairs = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var filter = RandomPath(random, filterLevels);
+            if (random.Next(4) == 0)
+            {
+                filter = filter.Length == 0 ? "#" : filter + "/#";
+            }
+
+            var topic = RandomPath(random, topicLevels);
+            if (!MqttTopic.IsValidTopicFilter(filter) || !MqttTopic.IsValidTopicName(topic))
+            {
+                continue;
+            }
+
+            checkedPairs++;
+            MqttTopic.Matches(filter, topic).Should().Be(ReferenceMatches(filter, topic), "filter '{0}', topic '{1}'", filter, topic);
+        }
+
+        checkedPairs.Should().BeGreaterThan(5_000);
+    }
+
+    private static string RandomPath(Random random, string[] levels) =>
+        string.Join('/', Enumerable.Range(0, random.Next(1, 5)).Select(_ => levels[random.Next(levels.Length)]));
+
+    /// <summary>The rules of section 4.7 applied to split levels, written independently of MqttTopic.</summary>
+    private static bool ReferenceMatches(string filter, string topic)
+    {
+        if (topic.StartsWith('$') && (filter.StartsWith('+') || filter.StartsWith('#')))
+        {
+            return false;
+        }
+
+        var f = filter.Split('/');
+        var t = topic.Split('/');
+        for (var i = 0; i < f.Length; i++)
+        {
+            if (f[i] == "#")
+            {
+                return true;
+            }
+
+            if (i >= t.Length || (f[i] != "+" && f[i] != t[i]))
+            {
+                return false;
+            }
+        }
+
+        return f.Length == t.Length;
+    }
 }

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using Proxus.Mqtt.Formatting;
+using Proxus.Mqtt.Packets;
+
+namespace Proxus.Mqtt.Broker;
+
+public sealed partial class MqttBroker
+{
+    [ThreadStatic]
+    private static List<MqttSessionSubscription>? t_matches;
+
+    [ThreadStatic]
+    private static Dictionary<MqttSession, int>? t_sessionIndex;
+
+    private readonly ConcurrentDictionary<string, MqttApplicationMessage> _retained = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Publishes a message from the host itself (not from a client): retained if flagged, then routed
+    /// to every matching subscription. Hooks are not asked; the host is trusted.
+    /// </summary>
+    /// <returns>Success, No matching subscribers, or Quota exceeded.</returns>
+    public MqttReasonCode Publish(MqttApplicationMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!IsAcceptableTopicName(message.Topic))
+        {
+            throw new ArgumentException($"'{message.Topic}' is not a valid topic name within the broker's limits.", nameof(message));
+        }
+
+        if (message.Retain)
+        {
+            Retain(message);
+        }
+
+        return Route(message);
+    }
+
+    /// <summary>
+    /// Sets or clears (empty payload) the retained message of a topic (5.0 section 3.3.1.3); a new
+    /// topic beyond <see cref="MqttBrokerOptions.MaximumRetainedMessages"/> is not retained.
+    /// </summary>
+    internal void Retain(MqttApplicationMessage message, bool persist = true)
+    {
+        if (message.Payload.IsEmpty)
+        {
+            if (_retained.TryRemove(message.Topic, out _) && persist)
+            {
+                _store?.RemoveRetained(message.Topic);
+            }
+
+            return;
+        }
+
+        if (!_retained.ContainsKey(message.Topic) && _retained.Count >= Options.MaximumRetainedMessages)
+        {
+            MqttBrokerLog.RetainedLimitReached(_logger, message.Topic, Options.MaximumRetainedMessages);
+            return;
+        }
+
+        _retained[message.Topic] = message;
+        if (persist)
+        {
+            _store?.SetRetained(message);
+        }
+    }
+
+    /// <summary>
+    /// Delivers a message to every matching subscription (5.0 section 4.7): once per session with the
+    /// highest granted QoS and all its subscription identifiers when several of its filters match
+    /// (section 3.3.4), No Local and Retain As Published applied, one member per shared group.
+    /// </summary>
+    /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
+    internal MqttReasonCode Route(MqttApplicationMessage message)
+    {
+        var matches = t_matches ??= [];
+        matches.Clear();
+        Subscriptions.Match(message.Topic, matches);
+        var delivered = 0;
+        var dropped = 0;
+        if (matches.Count == 1)
+        {
+            Count(DeliverOne(message, matches[0]), ref delivered, ref dropped);
+        }
+        else if (matches.Count > 1)
+        {
+            RouteToMany(message, matches, ref delivered, ref dropped);
+        }
+
+        matches.Clear();
+        if (delivered == 0 && dropped > 0)
+        {
+            return MqttReasonCode.QuotaExceeded;
+        }
+
+        return delivered == 0 ? MqttReasonCode.NoMatchingSubscribers : MqttReasonCode.Success;
+    }
+
+    /// <summary>Sends the retained messages matching a new subscription (section 3.3.1.3: Retain set).</summary>
+    internal void DeliverRetained(MqttSessionSubscription subscription)
+    {
+        var now = Now;
+        IReadOnlyList<uint> identifiers = subscription.Options.SubscriptionIdentifier is { } id ? [id] : [];
+        foreach (var (topic, message) in _retained)
+        {
+            if (!MqttTopic.Matches(subscription.MatchingFilter, topic))
+            {
+                continue;
+            }
+
+            if (message.ExpiresAt is { } expiresAt && expiresAt <= now)
+            {
+                _retained.TryRemove(new KeyValuePair<string, MqttApplicationMessage>(topic, message));
+                _store?.RemoveRetained(topic);
+                continue;
+            }
+
+            var qos = Min(message.QualityOfService, subscription.MaximumQualityOfService);
+            if (subscription.Session.Deliver(new MqttOutboundMessage(message, qos, retain: true, identifiers)) == MqttDeliveryResult.Dropped)
+            {
+                Statistics.AddMessageDropped();
+            }
+        }
+    }
+
+    private void RouteToMany(MqttApplicationMessage message, List<MqttSessionSubscription> matches, ref int delivered, ref int dropped)
+    {
+        // Merge the non-shared matches of one session: highest QoS, every identifier, any Retain As Published.
+        var index = t_sessionIndex ??= [];
+        index.Clear();
+        var merged = new List<(MqttSession Session, MqttQualityOfService QoS, bool Retain, List<uint> Identifiers)>();
+        foreach (var match in matches)
+        {
+            if (match.ShareGroup is not null)
+            {
+                Count(DeliverOne(message, match), ref delivered, ref dropped);
+                continue;
+            }
+
+            if (match.Options.NoLocal && match.Session.ClientId == message.SenderClientId)
+            {
+                continue;
+            }
+
+            var qos = Min(message.QualityOfService, match.MaximumQualityOfService);
+            var retain = match.Options.RetainAsPublished && message.Retain;
+            if (index.TryGetValue(match.Session, out var at))
+            {
+                var entry = merged[at];
+                if (match.Options.SubscriptionIdentifier is { } extra)
+                {
+                    entry.Identifiers.Add(extra);
+                }
+
+                merged[at] = (entry.Session, qos > entry.QoS ? qos : entry.QoS, entry.Retain || retain, entry.Identifiers);
+            }
+            else
+            {
+                index[match.Session] = merged.Count;
+                var identifiers = new List<uint>(1);
+                if (match.Options.SubscriptionIdentifier is { } id)
+                {
+                    identifiers.Add(id);
+                }
+
+                merged.Add((match.Session, qos, retain, identifiers));
+            }
+        }
+
+        index.Clear();
+        foreach (var (session, qos, retain, identifiers) in merged)
+        {
+            Count(session.Deliver(new MqttOutboundMessage(message, qos, retain, identifiers)), ref delivered, ref dropped);
+        }
+    }
+
+    private static MqttDeliveryResult? DeliverOne(MqttApplicationMessage message, MqttSessionSubscription match)
+    {
+        if (match.Options.NoLocal && match.Session.ClientId == message.SenderClientId)
+        {
+            return null;
+        }
+
+        var qos = Min(message.QualityOfService, match.MaximumQualityOfService);
+        IReadOnlyList<uint> identifiers = match.Options.SubscriptionIdentifier is { } id ? [id] : [];
+        return match.Session.Deliver(new MqttOutboundMessage(message, qos, match.Options.RetainAsPublished && message.Retain, identifiers));
+    }
+
+    private void Count(MqttDeliveryResult? result, ref int delivered, ref int dropped)
+    {
+        switch (result)
+        {
+            case MqttDeliveryResult.Dropped:
+                dropped++;
+                Statistics.AddMessageDropped();
+                break;
+            case null:
+                break;
+            default:
+                delivered++;
+                break;
+        }
+    }
+
+    private static MqttQualityOfService Min(MqttQualityOfService a, MqttQualityOfService b) => a < b ? a : b;
+}

@@ -1,0 +1,181 @@
+using Proxus.Mqtt.Packets;
+
+namespace Proxus.Mqtt.Broker;
+
+internal sealed partial class MqttBrokerConnection
+{
+    private Dictionary<ushort, string>? _topicAliases;
+
+    /// <summary>
+    /// PUBLISH from the client (5.0 section 3.3.4): resolves a topic alias, enforces the receive
+    /// window, asks the authorization hook, retains, routes, and acknowledges per QoS (PUBACK, or
+    /// PUBREC remembering the packet id so a retransmission is not routed twice, section 4.3.3).
+    /// </summary>
+    private async ValueTask<bool> HandlePublishAsync(PublishPacket publish)
+    {
+        var topic = ResolveTopic(publish);
+        if (!_broker.IsAcceptableTopicName(topic))
+        {
+            throw new MqttProtocolException(MqttReasonCode.TopicNameInvalid, "The topic name is beyond the broker's limits.");
+        }
+
+        var qos = publish.QualityOfService;
+        var session = Session!;
+        if (qos == MqttQualityOfService.ExactlyOnce)
+        {
+            if (!session.TryBeginIncomingQoS2(publish.PacketId))
+            {
+                // A retransmission of a message already routed: acknowledge again, do not route again.
+                Send(new PubRecPacket { PacketId = publish.PacketId });
+                return true;
+            }
+
+            if (session.IncomingQoS2Count > _broker.Options.MaximumInFlightMessages)
+            {
+                throw new MqttProtocolException(MqttReasonCode.ReceiveMaximumExceeded, "More QoS 2 publishes in flight than Receive Maximum.");
+            }
+        }
+
+        var allowed = !topic.StartsWith("$SYS", StringComparison.Ordinal)
+            && await AuthorizeAsync(topic, qos, publish.Retain, isWill: false).ConfigureAwait(false);
+        if (!allowed)
+        {
+            if (topic.StartsWith("$SYS", StringComparison.Ordinal))
+            {
+                _broker.ReportDenial(new MqttDenial
+                {
+                    Kind = MqttDenialKind.Publish,
+                    ClientId = ClientId,
+                    Identity = Identity,
+                    Topic = topic,
+                    ReasonCode = MqttReasonCode.NotAuthorized,
+                    RemoteEndPoint = Info.RemoteEndPoint,
+                });
+            }
+
+            return Acknowledge(publish, MqttReasonCode.NotAuthorized);
+        }
+
+        var message = new MqttApplicationMessage
+        {
+            Topic = topic,
+            Payload = publish.Payload,
+            QualityOfService = qos,
+            Retain = publish.Retain,
+            PayloadFormat = publish.PayloadFormat,
+            ExpiresAt = publish.MessageExpiryInterval is { } expiry ? _broker.Now.AddSeconds(expiry) : null,
+            ContentType = publish.ContentType,
+            ResponseTopic = publish.ResponseTopic,
+            CorrelationData = publish.CorrelationData,
+            UserProperties = publish.UserProperties,
+            SenderClientId = ClientId,
+        };
+        _broker.Statistics.AddMessageReceived();
+        if (message.Retain)
+        {
+            _broker.Retain(message);
+        }
+
+        var routed = _broker.Route(message);
+        return Acknowledge(publish, routed);
+    }
+
+    /// <summary>Answers a PUBLISH; a refusal closes a 3.1.1 connection, which has no way to say it.</summary>
+    private bool Acknowledge(PublishPacket publish, MqttReasonCode reasonCode)
+    {
+        var refused = (byte)reasonCode >= 0x80;
+        if (ProtocolVersion != MqttProtocolVersion.V500)
+        {
+            if (refused)
+            {
+                Close(reasonCode);
+                return false;
+            }
+
+            reasonCode = MqttReasonCode.Success;
+        }
+
+        switch (publish.QualityOfService)
+        {
+            case MqttQualityOfService.AtLeastOnce:
+                Send(new PubAckPacket { PacketId = publish.PacketId, ReasonCode = reasonCode });
+                break;
+            case MqttQualityOfService.ExactlyOnce:
+                if (refused)
+                {
+                    // Section 4.3.3: after a failing PUBREC the packet id is free again.
+                    Session!.CompleteIncomingQoS2(publish.PacketId);
+                }
+
+                Send(new PubRecPacket { PacketId = publish.PacketId, ReasonCode = reasonCode });
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Topic aliases from the client (5.0 section 3.3.2.3.4), bounded by our Topic Alias Maximum.</summary>
+    private string ResolveTopic(PublishPacket publish)
+    {
+        if (publish.TopicAlias is not { } alias)
+        {
+            return publish.Topic.Length > 0
+                ? publish.Topic
+                : throw new MqttProtocolException(MqttReasonCode.ProtocolError, "PUBLISH without a topic name or alias.");
+        }
+
+        if (alias == 0 || alias > _broker.Options.TopicAliasMaximum)
+        {
+            throw new MqttProtocolException(MqttReasonCode.TopicAliasInvalid, $"Topic alias {alias} is outside 1..{_broker.Options.TopicAliasMaximum}.");
+        }
+
+        _topicAliases ??= [];
+        if (publish.Topic.Length > 0)
+        {
+            _topicAliases[alias] = publish.Topic;
+            return publish.Topic;
+        }
+
+        return _topicAliases.TryGetValue(alias, out var topic)
+            ? topic
+            : throw new MqttProtocolException(MqttReasonCode.ProtocolError, $"Topic alias {alias} was never set.");
+    }
+
+    private async ValueTask<bool> AuthorizeAsync(string topic, MqttQualityOfService qos, bool retain, bool isWill)
+    {
+        var context = new MqttPublishAuthorizationContext
+        {
+            ClientId = ClientId,
+            Identity = Identity!,
+            Topic = topic,
+            QualityOfService = qos,
+            Retain = retain,
+            IsWill = isWill,
+        };
+        bool allowed;
+        try
+        {
+            allowed = await _broker.Hooks.AuthorizePublishAsync(context, _readCancellation.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            MqttBrokerLog.HookFailed(_logger, ClientId, ex);
+            allowed = false;
+        }
+
+        if (!allowed)
+        {
+            _broker.ReportDenial(new MqttDenial
+            {
+                Kind = isWill ? MqttDenialKind.Will : MqttDenialKind.Publish,
+                ClientId = ClientId,
+                Identity = Identity,
+                Topic = topic,
+                ReasonCode = MqttReasonCode.NotAuthorized,
+                RemoteEndPoint = Info.RemoteEndPoint,
+            });
+        }
+
+        return allowed;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Proxus.Mqtt.Broker;
+
+/// <summary>What was refused.</summary>
+public enum MqttDenialKind
+{
+    Connect,
+    Will,
+    Publish,
+    Subscribe,
+}

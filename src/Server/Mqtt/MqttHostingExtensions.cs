@@ -1,0 +1,125 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Proxus.Mqtt.Broker;
+using Proxus.Mqtt.Broker.Persistence;
+
+namespace Proxus.Server.Mqtt;
+
+/// <summary>Puts the MQTT broker into the server: services, Kestrel endpoints, WebSocket route.</summary>
+public static class MqttHostingExtensions
+{
+    /// <summary>
+    /// Registers the broker, its hooks and store, and the Kestrel endpoints configured under
+    /// <c>Mqtt</c> (validated at start-up).
+    /// </summary>
+    public static WebApplicationBuilder AddProxusBroker(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<MqttServerOptions>().BindConfiguration(MqttServerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MqttServerOptions>, MqttServerOptionsValidator>();
+        services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
+
+        // An empty Mqtt:DataDirectory keeps retained messages and sessions in memory only.
+        if (builder.Configuration[$"{MqttServerOptions.SectionName}:{nameof(MqttServerOptions.DataDirectory)}"] is not "")
+        {
+            services.AddSingleton(provider => new MqttFileStore(
+                provider.GetRequiredService<IOptions<MqttServerOptions>>().Value.DataDirectory,
+                provider.GetRequiredService<ILogger<MqttFileStore>>()));
+        }
+
+        services.AddSingleton(provider => new MqttBroker(
+            provider.GetRequiredService<IOptions<MqttServerOptions>>().Value.Broker,
+            provider.GetRequiredService<IMqttBrokerHooks>(),
+            provider.GetRequiredService<ILogger<MqttBroker>>(),
+            provider.GetService<MqttFileStore>()));
+        services.AddHostedService<MqttBrokerHostedService>();
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, MqttKestrelSetup>();
+        return builder;
+    }
+
+    /// <summary>Serves plain MQTT on this endpoint.</summary>
+    public static ListenOptions UseProxusMqtt(this ListenOptions listenOptions)
+    {
+        ArgumentNullException.ThrowIfNull(listenOptions);
+        listenOptions.Protocols = HttpProtocols.None;
+        listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        return listenOptions;
+    }
+
+    /// <summary>Serves MQTT over TLS with a required client certificate on this endpoint.</summary>
+    public static ListenOptions UseProxusMqttTls(this ListenOptions listenOptions, MqttTlsOptions tls)
+    {
+        ArgumentNullException.ThrowIfNull(listenOptions);
+        listenOptions.Protocols = HttpProtocols.None;
+        listenOptions.UseHttps(MqttTlsSetup.CreateHttpsOptions(tls));
+        listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        return listenOptions;
+    }
+
+    /// <summary>Maps MQTT over WebSocket (subprotocol "mqtt") at <see cref="MqttServerOptions.WebSocketPath"/>.</summary>
+    public static WebApplication MapMqttWebSocket(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var path = app.Services.GetRequiredService<IOptions<MqttServerOptions>>().Value.WebSocketPath;
+        if (path.Length > 0)
+        {
+            app.UseWebSockets();
+            app.Map(path, MqttWebSocketEndpoint.HandleAsync);
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// Adds the configured MQTT endpoints to Kestrel. Kestrel ignores <c>urls</c> once any endpoint is
+    /// added in code, so the HTTP endpoints from <c>urls</c> are added here too.
+    /// </summary>
+    private sealed class MqttKestrelSetup(IOptions<MqttServerOptions> options, IConfiguration configuration) : IConfigureOptions<KestrelServerOptions>
+    {
+        public void Configure(KestrelServerOptions kestrel)
+        {
+            var mqtt = options.Value;
+            if (mqtt.Port == 0 && !mqtt.IsTlsEnabled)
+            {
+                return;
+            }
+
+            foreach (var url in (configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                ListenOnUrl(kestrel, url);
+            }
+
+            if (mqtt.Port > 0)
+            {
+                kestrel.Listen(IPAddress.Loopback, mqtt.Port, l => l.UseProxusMqtt());
+            }
+
+            if (mqtt.IsTlsEnabled)
+            {
+                kestrel.ListenAnyIP(mqtt.TlsPort, l => l.UseProxusMqttTls(mqtt.Tls));
+            }
+        }
+
+        private static void ListenOnUrl(KestrelServerOptions kestrel, string url)
+        {
+            var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
+            var https = string.Equals(address.Scheme, "https", StringComparison.OrdinalIgnoreCase);
+            Action<ListenOptions> configure = https ? l => l.UseHttps() : _ => { };
+            if (string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                kestrel.ListenLocalhost(address.Port, configure);
+            }
+            else if (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
+            {
+                kestrel.Listen(ip, address.Port, configure);
+            }
+            else
+            {
+                kestrel.ListenAnyIP(address.Port, configure);
+            }
+        }
+    }
+}
