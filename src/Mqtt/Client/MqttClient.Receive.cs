@@ -191,6 +191,13 @@ public sealed partial class MqttClient
             DrainBacklogLocked();
         }
 
+        // "Packet Identifier not found" answering a PUBREL resent during recovery means the server
+        // completed the flow before the connection broke (MQTT 5.0 section 3.7.2.1): delivered.
+        if (reasonCode == MqttReasonCode.PacketIdentifierNotFound && message.ReleaseResent)
+        {
+            reasonCode = MqttReasonCode.Success;
+        }
+
         message.Completion.TrySetResult(reasonCode);
     }
 

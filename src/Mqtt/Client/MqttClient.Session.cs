@@ -87,6 +87,7 @@ public sealed partial class MqttClient
         {
             if (sessionPresent)
             {
+                message.ReleaseResent = true;
                 connection.TryEnqueue(new PubRelPacket { PacketId = message.Packet.PacketId });
                 return;
             }

@@ -62,6 +62,33 @@ public sealed class MqttClientReconnectTests
         (await publishing.WaitAsync(TestTimeout)).Should().Be(MqttReasonCode.Success);
     }
 
+    [Theory]
+    [InlineData(true, MqttReasonCode.Success)]
+    [InlineData(false, MqttReasonCode.PacketIdentifierNotFound)]
+    public async Task PubComp_PacketIdentifierNotFound_IsSuccessOnlyAfterAResentPubRel(bool reconnect, MqttReasonCode expected)
+    {
+        await using var server = new ScriptedMqttServer();
+        var (client, connection, _) = await server.ConnectAsync(Options(server.Uri, reconnect: true) with { CleanStart = false, SessionExpiryInterval = 60 });
+        await using var _client = client;
+
+        var publishing = client.PublishAsync("t/q2", new byte[] { 2 }, MqttQualityOfService.ExactlyOnce).AsTask();
+        var publish = await connection.ReceiveAsync<PublishPacket>();
+        await connection.SendAsync(new PubRecPacket { PacketId = publish.PacketId });
+        await connection.ReceiveAsync<PubRelPacket>();
+        if (reconnect)
+        {
+            var accepted = server.AcceptAsync();
+            connection.Drop();
+            connection = await accepted;
+            await connection.AcceptConnectAsync(new ConnAckPacket { SessionPresent = true });
+            await connection.ReceiveAsync<PubRelPacket>();
+        }
+
+        await connection.SendAsync(new PubCompPacket { PacketId = publish.PacketId, ReasonCode = MqttReasonCode.PacketIdentifierNotFound });
+
+        (await publishing.WaitAsync(TestTimeout)).Should().Be(expected);
+    }
+
     [Fact]
     public async Task Reconnect_SessionLost_RestoresSubscriptionsAndSendsPendingAsNewMessages()
     {

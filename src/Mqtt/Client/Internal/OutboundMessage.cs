@@ -23,6 +23,9 @@ internal sealed class OutboundMessage
     /// <summary>Handed to a connection at least once; a resend then sets DUP.</summary>
     public bool Sent { get; set; }
 
+    /// <summary>PUBREL was sent again after a reconnect: the server may have completed the flow already.</summary>
+    public bool ReleaseResent { get; set; }
+
     /// <summary>Its node while it waits for room in the in-flight window; null once in flight.</summary>
     public LinkedListNode<OutboundMessage>? BacklogNode { get; set; }
 
