@@ -7,10 +7,10 @@ namespace Proxus.Mqtt.Broker;
 public sealed partial class MqttBroker
 {
     [ThreadStatic]
-    private static List<MqttSessionSubscription>? t_matches;
+    private static List<MqttSessionSubscription>? _threadMatches;
 
     [ThreadStatic]
-    private static Dictionary<MqttSession, int>? t_sessionIndex;
+    private static Dictionary<MqttSession, int>? _threadSessionIndex;
 
     private readonly ConcurrentDictionary<string, MqttApplicationMessage> _retained = new(StringComparer.Ordinal);
 
@@ -32,7 +32,7 @@ public sealed partial class MqttBroker
             Retain(message);
         }
 
-        return Route(message);
+        return Route(message, out _);
     }
 
     /// <summary>
@@ -69,10 +69,12 @@ public sealed partial class MqttBroker
     /// highest granted QoS and all its subscription identifiers when several of its filters match
     /// (section 3.3.4), No Local and Retain As Published applied, one member per shared group.
     /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="congested">A receiving connection whose outbound backlog is high, for the publisher to wait on.</param>
     /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
-    internal MqttReasonCode Route(MqttApplicationMessage message)
+    internal MqttReasonCode Route(MqttApplicationMessage message, out MqttBrokerConnection? congested)
     {
-        var matches = t_matches ??= [];
+        var matches = _threadMatches ??= [];
         matches.Clear();
         Subscriptions.Match(message.Topic, matches);
         var delivered = 0;
@@ -84,6 +86,16 @@ public sealed partial class MqttBroker
         else if (matches.Count > 1)
         {
             RouteToMany(message, matches, ref delivered, ref dropped);
+        }
+
+        congested = null;
+        foreach (var match in matches)
+        {
+            if (match.Session.Connection is { IsCongested: true } connection)
+            {
+                congested = connection;
+                break;
+            }
         }
 
         matches.Clear();
@@ -125,7 +137,7 @@ public sealed partial class MqttBroker
     private void RouteToMany(MqttApplicationMessage message, List<MqttSessionSubscription> matches, ref int delivered, ref int dropped)
     {
         // Merge the non-shared matches of one session: highest QoS, every identifier, any Retain As Published.
-        var index = t_sessionIndex ??= [];
+        var index = _threadSessionIndex ??= [];
         index.Clear();
         var merged = new List<(MqttSession Session, MqttQualityOfService QoS, bool Retain, List<uint> Identifiers)>();
         foreach (var match in matches)

@@ -146,7 +146,7 @@ public sealed partial class MqttBroker
                 Retain(will);
             }
 
-            Route(will);
+            Route(will, out _);
         }
     }
 

@@ -76,8 +76,16 @@ internal sealed partial class MqttBrokerConnection
             _broker.Retain(message);
         }
 
-        var routed = _broker.Route(message);
-        return Acknowledge(publish, routed);
+        var routed = _broker.Route(message, out var congested);
+        var open = Acknowledge(publish, routed);
+        if (congested is not null && congested != this)
+        {
+            // Fairness, not coupling: let the consumer's write loop run before reading more. A
+            // consumer that stopped reading costs the publisher nothing more; its limits drop.
+            await Task.Yield();
+        }
+
+        return open;
     }
 
     /// <summary>Answers a PUBLISH; a refusal closes a 3.1.1 connection, which has no way to say it.</summary>

@@ -5,6 +5,9 @@ namespace Proxus.Mqtt.Broker;
 
 internal sealed partial class MqttBrokerConnection
 {
+    /// <summary>True while many packets wait for the write loop, or many messages behind the receive window.</summary>
+    public bool IsCongested => Volatile.Read(ref _backlog) > CongestionBacklog || Session?.PendingHint > CongestionBacklog;
+
     /// <summary>Queues a packet for the write loop; ignored once the connection is closing.</summary>
     public void Send(MqttPacket packet)
     {
@@ -81,6 +84,7 @@ internal sealed partial class MqttBrokerConnection
                 {
                     return;
                 }
+
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -17,6 +17,9 @@ internal sealed partial class MqttBrokerConnection
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>Packets waiting for the write loop beyond which publishers to this connection yield to it.</summary>
+    private const int CongestionBacklog = 256;
+
     private readonly MqttBroker _broker;
     private readonly IDuplexPipe _transport;
     private readonly ILogger _logger;

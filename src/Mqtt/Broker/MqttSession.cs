@@ -54,15 +54,16 @@ internal sealed partial class MqttSession
         get { lock (_gate) { return _subscriptions.Count; } }
     }
 
+    /// <summary>Messages waiting behind the receive window; read without the lock, as a load hint only.</summary>
+    public int PendingHint => _queued.Count;
+
     public int QueuedCount
     {
         get { lock (_gate) { return _queued.Count + _inFlight.Count; } }
     }
 
-    public MqttBrokerConnection? Connection
-    {
-        get { lock (_gate) { return _connection; } }
-    }
+    /// <summary>The attached connection; read without the lock (a reference read is atomic).</summary>
+    public MqttBrokerConnection? Connection => Volatile.Read(ref _connection);
 
     public bool IsExpired(DateTimeOffset now)
         => DisconnectedAt is { } at && SessionExpiryInterval != uint.MaxValue && at.AddSeconds(SessionExpiryInterval) <= now;
@@ -76,7 +77,7 @@ internal sealed partial class MqttSession
         var now = _broker.Now;
         lock (_gate)
         {
-            _connection = connection;
+            Volatile.Write(ref _connection, connection);
             _isConnected = true;
             DisconnectedAt = null;
             PendingWill = null;
@@ -101,7 +102,7 @@ internal sealed partial class MqttSession
                 return false;
             }
 
-            _connection = null;
+            Volatile.Write(ref _connection, null);
             _isConnected = false;
             var now = _broker.Now;
             DisconnectedAt = now;

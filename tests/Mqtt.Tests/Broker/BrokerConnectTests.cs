@@ -194,11 +194,11 @@ public sealed class BrokerConnectTests
     public async Task KeepAlive_ClientPings_StaysConnected()
     {
         await using var broker = await TestBroker.StartAsync();
-        await using var client = await broker.ConnectAsync("c1", configure: c => c with { KeepAliveSeconds = 1 });
+        await using var client = await broker.ConnectAsync("c1", configure: c => c with { KeepAliveSeconds = 2 });
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 8; i++)
         {
-            await Task.Delay(400);
+            await Task.Delay(500);
             await client.SendAsync(PingReqPacket.Instance);
             await client.ReceiveAsync<PingRespPacket>();
         }

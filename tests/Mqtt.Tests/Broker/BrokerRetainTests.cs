@@ -106,8 +106,10 @@ public sealed class BrokerRetainTests
     {
         await using var broker = await TestBroker.StartAsync();
         await using var publisher = await broker.ConnectAsync("pub");
-        await publisher.SendAsync(new PublishPacket { Topic = "t", Payload = "v"u8.ToArray(), Retain = true, MessageExpiryInterval = 1 });
-        await publisher.SendAsync(new PublishPacket { Topic = "u", Payload = "w"u8.ToArray(), Retain = true });
+        await publisher.SendAsync(new PublishPacket { Topic = "t", Payload = "v"u8.ToArray(), Retain = true, MessageExpiryInterval = 1, QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 1 });
+        await publisher.SendAsync(new PublishPacket { Topic = "u", Payload = "w"u8.ToArray(), Retain = true, QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 2 });
+        await publisher.ReceiveAsync<PubAckPacket>();
+        await publisher.ReceiveAsync<PubAckPacket>();
         await Task.Delay(1500);
         await using var subscriber = await broker.ConnectAsync("sub");
 
