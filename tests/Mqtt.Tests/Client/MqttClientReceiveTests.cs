@@ -34,12 +34,19 @@ public sealed class MqttClientReceiveTests
         await connection.SendAsync(publish);
         await connection.SendAsync(publish with { Duplicate = true });
         (await client.ReadMessageAsync()).Topic.Should().Be("a/q2");
-        (await connection.ReceiveAsync<PubRecPacket>()).PacketId.Should().Be(9);
-
         await connection.SendAsync(publish with { Duplicate = true });
-        (await connection.ReceiveAsync<PubRecPacket>()).PacketId.Should().Be(9);
         await connection.SendAsync(new PubRelPacket { PacketId = 9 });
-        (await connection.ReceiveAsync<PubCompPacket>()).ReasonCode.Should().Be(MqttReasonCode.Success);
+
+        // Each copy is answered with PUBREC once the message was taken: the resend that arrived
+        // before the application took it shares the first PUBREC, or gets its own if read after.
+        var replies = new List<MqttPacket>();
+        while (replies.LastOrDefault() is not PubCompPacket)
+        {
+            replies.Add((await connection.ReceiveAsync(TestTimeout))!);
+        }
+
+        replies.SkipLast(1).Should().HaveCountGreaterThanOrEqualTo(2).And.AllSatisfy(p => p.Should().BeOfType<PubRecPacket>().Which.PacketId.Should().Be(9));
+        ((PubCompPacket)replies[^1]).ReasonCode.Should().Be(MqttReasonCode.Success);
         client.Messages.TryRead(out _).Should().BeFalse("the resends were not delivered again");
 
         // After PUBCOMP the identifier is free: the same id is a new message.
