@@ -1,0 +1,48 @@
+using System.Globalization;
+using Proxus.Bench.Mqtt;
+using Proxus.TestSupport;
+
+// Usage: LoadGen [--server-dll PATH] [--duration SECONDS] [--scenarios a,b] [--readme PATH] [--command TEXT]
+var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
+var serverDll = options.GetValueOrDefault("--server-dll");
+var withOurBroker = serverDll is not null && File.Exists(serverDll);
+var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--duration", "10"), CultureInfo.InvariantCulture));
+var selected = options.TryGetValue("--scenarios", out var names) ? names.Split(',') : null;
+var scenarios = Scenarios.All.Where(s => selected is null || selected.Contains(s.Name)).ToList();
+
+using var pki = TestCertificates.Create("Proxus Bench CA");
+using var clientCertificate = pki.IssueClient("bench-client");
+var pkiDirectory = Directory.CreateTempSubdirectory("proxus-bench-pki-").FullName;
+File.WriteAllText(Path.Combine(pkiDirectory, "ca.pem"), pki.Ca.ExportCertificatePem());
+TestCertificates.WritePem(pki.Server, Path.Combine(pkiDirectory, "server.pem"), Path.Combine(pkiDirectory, "server.key"));
+BrokerProcess.MakeReadable(pkiDirectory);
+
+var results = new List<ScenarioResult>();
+try
+{
+    foreach (var scenario in scenarios)
+    {
+        var brokers = withOurBroker ? new[] { "mosquitto", "proxus" } : ["mosquitto"];
+        foreach (var name in brokers)
+        {
+            Console.Error.WriteLine($"==> {scenario.Name} on {name}");
+            await using var broker = name == "mosquitto"
+                ? await BrokerProcess.StartMosquittoAsync(pkiDirectory)
+                : await BrokerProcess.StartProxusAsync(serverDll!, pkiDirectory);
+            var result = await new ScenarioRunner(scenario, broker, pki.Ca, clientCertificate, duration).RunAsync();
+            Console.Error.WriteLine($"    {result.DeliveredPerSecond:N0} msg/s, {result.BrokerCpuMicrosPerMessage:N1} µs CPU/msg, p99 {result.P99Millis:N2} ms, lost {result.Lost}, dup {result.Duplicated}");
+            results.Add(result);
+        }
+    }
+}
+finally
+{
+    Directory.Delete(pkiDirectory, recursive: true);
+}
+
+var table = ReportWriter.Table(results);
+Console.WriteLine(table);
+if (options.TryGetValue("--readme", out var readme))
+{
+    File.WriteAllText(readme, ReportWriter.Readme(table, options.GetValueOrDefault("--command", "./proxus bench mqtt"), duration, withOurBroker));
+}

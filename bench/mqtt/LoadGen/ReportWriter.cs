@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace Proxus.Bench.Mqtt;
+
+/// <summary>Turns results into the markdown of bench/mqtt/README.md.</summary>
+public static class ReportWriter
+{
+    public static string Table(IReadOnlyList<ScenarioResult> results)
+    {
+        var table = new StringBuilder()
+            .AppendLine("| scenario | broker | delivered msg/s | broker CPU µs/msg | p50 ms | p99 ms | published | delivered | lost | duplicated |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Broker} | {r.DeliveredPerSecond:N0} | {r.BrokerCpuMicrosPerMessage:N1} | {r.P50Millis:N2} | {r.P99Millis:N2} | {r.Published:N0} | {r.Delivered:N0} | {r.Lost:N0} | {r.Duplicated:N0} |");
+        }
+
+        var pairs = results.GroupBy(r => r.Scenario)
+            .Select(g => (Scenario: g.Key, Ours: g.FirstOrDefault(r => r.Broker == "proxus"), Peer: g.FirstOrDefault(r => r.Broker == "mosquitto")))
+            .Where(p => p.Ours is not null && p.Peer is not null)
+            .ToList();
+        if (pairs.Count > 0)
+        {
+            table.AppendLine()
+                .AppendLine("| scenario | msg/s ours/mosquitto | CPU per msg ours/mosquitto | p99 ours/mosquitto |")
+                .AppendLine("|---|---:|---:|---:|");
+            foreach (var (scenario, ours, peer) in pairs)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {Ratio(ours!.DeliveredPerSecond, peer!.DeliveredPerSecond)} | {Ratio(ours.BrokerCpuMicrosPerMessage, peer.BrokerCpuMicrosPerMessage)} | {Ratio(ours.P99Millis, peer.P99Millis)} |");
+            }
+        }
+
+        return table.ToString();
+    }
+
+    public static string Readme(string table, string command, TimeSpan duration, bool withOurBroker)
+    {
+        var machine = $"{CpuModel()}, {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}";
+        return new StringBuilder()
+            .AppendLine("# MQTT broker benchmark: Proxus vs. mosquitto")
+            .AppendLine()
+            .AppendLine("One load generator (`bench/mqtt/LoadGen`, built on our MQTT client) drives both brokers the same way, in the same run,")
+            .AppendLine("over loopback: MQTT 5.0, 64-byte payloads unless stated, QoS 1 publishers keep a window of unacknowledged messages.")
+            .AppendLine("Delivered msg/s counts what subscribers received between the first publish and the last delivery; broker CPU is the")
+            .AppendLine("broker process's utime+stime delta from `/proc/<pid>/stat` divided by delivered messages; latency is measured from a")
+            .AppendLine("timestamp in the payload (same host, monotonic clock; the first second is warm-up); lost and duplicated come from")
+            .AppendLine("per-publisher sequence numbers. Flat-out scenarios measure throughput: their latency is mostly queueing behind the")
+            .AppendLine("publishers' windows. The latency-10k scenarios publish a fixed 10,000 msg/s at QoS 1 and measure latency.")
+            .AppendLine("fan-in-qos0 publishes without any flow control, far faster than one subscriber can take: its \"lost\" column is")
+            .AppendLine("at-most-once doing its job (dropped under overload, or still queued when the 30 s drain ended), not a defect.")
+            .AppendLine("mosquitto runs with `max_queued_messages 0`, `max_queued_bytes 0`, `max_inflight_messages 0` so it drops nothing;")
+            .AppendLine("our server runs its Release build with in-memory sessions. The load generator shares the CPUs with the broker, so")
+            .AppendLine("absolute figures are bounded by the machine; compare the ratios.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine}")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `{command}` ({duration.TotalSeconds:N0} s per scenario)")
+            .AppendLine(withOurBroker ? string.Empty : "- Our broker was not available to this run: mosquitto only.")
+            .AppendLine()
+            .Append(table)
+            .ToString();
+    }
+
+    private static string Ratio(double ours, double peer) => peer == 0 || double.IsNaN(peer) || double.IsNaN(ours)
+        ? "n/a"
+        : (ours / peer).ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string CpuModel()
+    {
+        const string Key = "model name";
+        var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal)) : null;
+        return line is null ? "unknown CPU" : line[(line.IndexOf(':') + 1)..].Trim();
+    }
+}
