@@ -14,7 +14,7 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(IamPolicies.AuditRead);
-        group.MapGet("/", QueryAsync).WithName("QueryAudit");
+        group.MapGet("", QueryAsync).WithName("QueryAudit");
         group.MapGet("/export", Export).WithName("ExportAudit");
         group.MapGet("/verify", VerifyAsync).WithName("VerifyAudit");
         return group;

@@ -11,8 +11,8 @@ public static class MachineClientsApi
     public static RouteGroupBuilder MapMachineClientsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/clients").WithTags("Machine clients").RequireAuthorization(IamPolicies.Admin);
-        group.MapGet("/", ListAsync).WithName("ListClients");
-        group.MapPost("/", CreateAsync).WithName("CreateClient");
+        group.MapGet("", ListAsync).WithName("ListClients");
+        group.MapPost("", CreateAsync).WithName("CreateClient");
         group.MapPost("/{id:guid}/secret", RotateAsync).WithName("RotateClientSecret");
         group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeClient");
         return group;

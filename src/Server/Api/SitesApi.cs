@@ -18,10 +18,10 @@ public static class SitesApi
     public static RouteGroupBuilder MapSitesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sites").WithTags("Sites");
-        group.MapGet("/", ListAsync).WithName("ListSites").RequireAuthorization(IamPolicies.FleetRead);
+        group.MapGet("", ListAsync).WithName("ListSites").RequireAuthorization(IamPolicies.FleetRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSite").RequireAuthorization(IamPolicies.FleetRead);
         group.MapGet("/{id:guid}/agents", ListAgentsAsync).WithName("ListSiteAgents").RequireAuthorization(IamPolicies.FleetRead);
-        group.MapPost("/", CreateAsync).WithName("CreateSite").RequireAuthorization(IamPolicies.Admin);
+        group.MapPost("", CreateAsync).WithName("CreateSite").RequireAuthorization(IamPolicies.Admin);
         group.MapPost("/{id:guid}/agents", CreateAgentAsync).WithName("CreateAgent").RequireAuthorization(IamPolicies.Admin);
         return group;
     }

@@ -11,8 +11,8 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(IamPolicies.Admin);
-        group.MapGet("/", (UserAdministration users, CancellationToken ct) => ListAsync(users, ct)).WithName("ListUsers");
-        group.MapPost("/", CreateAsync).WithName("CreateUser");
+        group.MapGet("", (UserAdministration users, CancellationToken ct) => ListAsync(users, ct)).WithName("ListUsers");
+        group.MapPost("", CreateAsync).WithName("CreateUser");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetUser");
         group.MapPut("/{id:guid}/roles", SetRolesAsync).WithName("SetUserRoles");
         group.MapPut("/{id:guid}/sites", SetSitesAsync).WithName("SetUserSites");

@@ -62,7 +62,9 @@ public sealed class AccessTokenService(
         await transaction.CommitAsync(cancellationToken);
         _key = protector.UnprotectECDsa(credential.EncryptedPrivateKey);
         var keyId = Base64UrlEncoder.Encode(SHA256.HashData(credential.PublicKey))[..22];
-        _securityKey = new ECDsaSecurityKey(_key) { KeyId = keyId };
+        // A factory of our own: the default one caches signature providers process-wide by key id,
+        // which would outlive this key (another instance of the service on the same database).
+        _securityKey = new ECDsaSecurityKey(_key) { KeyId = keyId, CryptoProviderFactory = new CryptoProviderFactory() };
     }
 
     /// <summary>A signed token for <paramref name="client"/> holding <paramref name="scopes"/>, and when it expires.</summary>
