@@ -76,6 +76,38 @@ public abstract class AccessTokenTests(TrustFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Token_HostileClientAuthentication_InvalidRequest()
+    {
+        var client = await Iam.CreateMachineClientAsync(_server, Scopes.ConfigRead);
+        using var both = _server.CreateClient();
+        both.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.Client.ClientId:D}:{client.ClientSecret}")));
+        using var garbage = _server.CreateClient();
+        garbage.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "%%%not-base64%%%");
+        using var plain = _server.CreateClient();
+
+        using var twoMethods = await Iam.RequestTokenAsync(both, client.Client.ClientId.ToString("D"), client.ClientSecret);
+        using var badBasic = await Iam.RequestTokenAsync(garbage, null, null);
+        using var missing = await Iam.RequestTokenAsync(plain, client.Client.ClientId.ToString("D"), null);
+        using var notAnId = await Iam.RequestTokenAsync(plain, "'; DROP TABLE machine_clients; --", client.ClientSecret);
+
+        foreach (var response in new[] { twoMethods, badBasic, missing })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await response.Content.ReadFromJsonAsync<TokenError>())!.Error.Should().Be(TokenError.InvalidRequest);
+        }
+
+        notAnId.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Bearer_OversizedToken_RejectedBeforeParsing()
+    {
+        using var bearer = Iam.BearerClient(_server, new string('a', AccessTokenService.MaxTokenLength + 1));
+
+        (await bearer.GetAsync("/api/v1/sites")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Bearer_ExpiredToken_Rejected()
     {
         var client = await Iam.CreateMachineClientAsync(_server, Scopes.ConfigRead);

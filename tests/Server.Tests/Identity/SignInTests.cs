@@ -44,6 +44,24 @@ public abstract class SignInTests(TrustFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Login_OversizedOrMissingFields_SameAnswerAsWrongPassword()
+    {
+        var user = await Iam.CreateUserAsync(_server, [Roles.Viewer]);
+        using var client = _server.CreateClient();
+        var (_, reference, _) = await TimedLoginAsync(client, user.UserName, "wrong-password");
+
+        foreach (var (name, password) in new[] { (user.UserName, new string('p', SignInService.MaxPasswordLength + 1)), (new string('u', 300), Iam.Password), (user.UserName, string.Empty) })
+        {
+            var (status, body, _) = await TimedLoginAsync(client, name, password);
+            status.Should().Be(HttpStatusCode.Unauthorized);
+            body.Should().Be(reference);
+        }
+
+        using var huge = await client.PostAsync("/api/v1/auth/login", new StringContent("{\"userName\":\"" + new string('x', 8192) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+        huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task Login_RepeatedFailures_LockOutEvenTheRightPassword()
     {
         var user = await Iam.CreateUserAsync(_server, [Roles.Viewer]);
