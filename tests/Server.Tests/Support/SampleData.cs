@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Identity;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
-using Microsoft.AspNetCore.Identity;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
 using Proxus.Server.Pki;
