@@ -8,7 +8,7 @@ builder.AddProxusBroker();
 builder.AddProxusTelemetry();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("alive"));
+app.MapGet("/healthz", () => TypedResults.Ok("alive")).AllowAnonymous();
 app.MapProxusTrustApi();
 app.MapMqttWebSocket();
 app.MapProxusTelemetryApi();

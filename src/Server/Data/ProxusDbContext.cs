@@ -1,8 +1,10 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
+using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Data;
@@ -10,9 +12,11 @@ namespace Proxus.Server.Data;
 /// <summary>
 /// The server's one model, shared by both providers. The schema is not created by EF: it comes
 /// from the reviewed SQL migrations (<see cref="Migrations.DatabaseMigrator"/>), and a test proves
-/// that the two agree on both providers.
+/// that the two agree on both providers. ASP.NET Core Identity's users and roles live in it too
+/// (tables <c>users</c>, <c>roles</c>, <c>user_*</c>), so that an identity change and its audit
+/// entry commit in one transaction.
 /// </summary>
-public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) : DbContext(options)
+public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) : IdentityDbContext<ProxusUser, ProxusRole, Guid>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
 
@@ -28,6 +32,10 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
 
     public DbSet<EnrollmentToken> EnrollmentTokens => Set<EnrollmentToken>();
 
+    public DbSet<UserSite> UserSites => Set<UserSite>();
+
+    public DbSet<MachineClient> MachineClients => Set<MachineClient>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         if (Database.IsSqlite())
@@ -38,6 +46,7 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProxusDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -7,7 +7,8 @@ namespace Proxus.Server.Enrollment;
 /// <summary>
 /// The agent-facing enrollment endpoints. <c>POST /api/v1/enrollment</c> needs no client
 /// certificate (the one-time token authenticates); <c>POST /api/v1/certificates/renewal</c> needs the
-/// agent's current certificate at the TLS handshake. Refusals are RFC 9457 problem details.
+/// agent's current certificate at the TLS handshake. Both are anonymous to the HTTP authorization
+/// layer: the token or the certificate is checked by the handler. Refusals are RFC 9457 problem details.
 /// </summary>
 public static class EnrollmentApi
 {
@@ -16,7 +17,7 @@ public static class EnrollmentApi
 
     public static RouteGroupBuilder MapEnrollmentApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1").WithTags("Enrollment");
+        var group = endpoints.MapGroup("/api/v1").WithTags("Enrollment").AllowAnonymous();
         group.MapPost("/enrollment", EnrollAsync).WithName("Enroll").WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodySize));
         group.MapPost("/certificates/renewal", RenewAsync).WithName("RenewCertificate").WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodySize));
         return group;

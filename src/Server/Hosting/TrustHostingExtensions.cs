@@ -1,6 +1,8 @@
+using Proxus.Server.Api;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
+using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Hosting;
@@ -8,7 +10,7 @@ namespace Proxus.Server.Hosting;
 public static class TrustHostingExtensions
 {
     /// <summary>
-    /// Persistence, internal CA, enrollment and audit log, plus the start-up work they need
+    /// Persistence, internal CA, enrollment, audit log and IAM, plus the start-up work they need
     /// (migrations, CA initialization) before the server accepts connections.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
@@ -17,17 +19,20 @@ public static class TrustHostingExtensions
         builder.AddProxusPki();
         builder.AddProxusAudit();
         builder.AddProxusEnrollment();
+        builder.AddProxusIam();
+        builder.AddProxusApi();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
         return builder;
     }
 
-    /// <summary>The public HTTP endpoints of the trust services.</summary>
+    /// <summary>The HTTP endpoints of the trust services and the IAM REST API (<see cref="ApiEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapProxusTrustApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPkiApi();
         endpoints.MapEnrollmentApi();
+        endpoints.MapProxusApi();
         return endpoints;
     }
 }

@@ -7,7 +7,7 @@ public static class PkiApi
 {
     public static RouteGroupBuilder MapPkiApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/pki").WithTags("PKI");
+        var group = endpoints.MapGroup("/api/v1/pki").WithTags("PKI").AllowAnonymous();
         group.MapGet("/ca", GetChain).WithName("GetCaChain");
         group.MapGet("/crl", GetRevocationListAsync).WithName("GetCrl");
         return group;

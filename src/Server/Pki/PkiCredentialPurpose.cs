@@ -17,4 +17,7 @@ public enum PkiCredentialPurpose
 
     /// <summary>Signs the exported head of the audit chain.</summary>
     AuditSigning,
+
+    /// <summary>Signs the OAuth2 access tokens (JWT, ES256) of machine clients.</summary>
+    AccessTokenSigning,
 }

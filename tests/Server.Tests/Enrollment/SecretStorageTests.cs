@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
+using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 using Proxus.Server.Tests.Support;
 using Proxus.TestSupport;
@@ -13,7 +15,8 @@ namespace Proxus.Server.Tests.Enrollment;
 
 /// <summary>
 /// Scans everything the server persisted — the whole database and every file of the data
-/// directory — for a private key or an enrollment token in any plain encoding.
+/// directory — for a private key, an enrollment token, a client secret or a password in any plain
+/// encoding.
 /// </summary>
 public abstract class SecretStorageTests(TrustFixture fixture)
 {
@@ -30,7 +33,17 @@ public abstract class SecretStorageTests(TrustFixture fixture)
         var (agentKey, csr) = Csr.CreateEc();
         using var _ = agentKey;
         (await enrollment.EnrollAsync(new EnrollmentRequest(used.Token, csr), "127.0.0.1", CancellationToken.None)).Succeeded.Should().BeTrue();
+        var client = await host.Get<MachineClientService>().CreateAsync("scan", Scopes.UnsRead, "admin:test", CancellationToken.None);
+        CreatedUser user;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            user = await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync("scan-" + Guid.NewGuid().ToString("N")[..8], [Roles.Viewer], "admin:test", CancellationToken.None);
+        }
+
         var secrets = await CollectSecretsAsync(host, agentKey, used.Token, unused.Token);
+        secrets.Add(("a client secret", Encoding.UTF8.GetBytes(client.ClientSecret)));
+        secrets.Add(("a client secret (secret part)", Encoding.UTF8.GetBytes(client.ClientSecret[MachineClientService.SecretPrefix.Length..])));
+        secrets.Add(("a one-time password", Encoding.UTF8.GetBytes(user.OneTimePassword)));
 
         var stored = await ReadEverythingPersistedAsync(host.Database);
 
@@ -57,7 +70,7 @@ public abstract class SecretStorageTests(TrustFixture fixture)
             }
         }
 
-        keys.Select(k => k.Name).Should().Contain(["RootCa key", "IssuingCa key", "ServerTls key", "ConfigurationSigning key", "AuditSigning key"]);
+        keys.Select(k => k.Name).Should().Contain(["RootCa key", "IssuingCa key", "ServerTls key", "ConfigurationSigning key", "AuditSigning key", "AccessTokenSigning key"]);
         var secrets = new List<(string, byte[])> { ("a PEM private key marker", "PRIVATE KEY"u8.ToArray()) };
         foreach (var (name, key) in keys)
         {

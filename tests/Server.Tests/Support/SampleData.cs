@@ -1,8 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Identity;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
+using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Tests.Support;
@@ -62,7 +64,46 @@ public static class SampleData
             UsedAt = Instant.AddMinutes(5),
             IssuedSerialNumber = certificate.SerialNumber,
         };
-        return [site, agent, credential, certificate, revocationList, audit, token];
+        var user = new ProxusUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = "sample-" + Guid.NewGuid().ToString("N"),
+            NormalizedUserName = "SAMPLE-" + Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            Email = "sample@example.com",
+            NormalizedEmail = "SAMPLE@EXAMPLE.COM",
+            EmailConfirmed = true,
+            PasswordHash = "hash",
+            SecurityStamp = "STAMP",
+            ConcurrencyStamp = "CONCURRENCY",
+            PhoneNumber = "+1 555 0100",
+            PhoneNumberConfirmed = true,
+            TwoFactorEnabled = true,
+            LockoutEnd = Instant.AddMinutes(15),
+            LockoutEnabled = true,
+            AccessFailedCount = 3,
+            MustChangePassword = true,
+            IsDisabled = true,
+            CreatedAt = Instant,
+        };
+        var role = new ProxusRole { Id = Guid.NewGuid(), Name = "Sample" + Guid.NewGuid().ToString("N"), NormalizedName = "SAMPLE" + Guid.NewGuid().ToString("N").ToUpperInvariant(), ConcurrencyStamp = "C" };
+        var userRole = new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id };
+        var userClaim = new IdentityUserClaim<Guid> { Id = Random.Shared.Next(1_000_000, int.MaxValue), UserId = user.Id, ClaimType = "type", ClaimValue = "value" };
+        var roleClaim = new IdentityRoleClaim<Guid> { Id = Random.Shared.Next(1_000_000, int.MaxValue), RoleId = role.Id, ClaimType = "type", ClaimValue = "value" };
+        var login = new IdentityUserLogin<Guid> { LoginProvider = "provider", ProviderKey = Guid.NewGuid().ToString("N"), ProviderDisplayName = "Provider", UserId = user.Id };
+        var userToken = new IdentityUserToken<Guid> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "KEY" };
+        var userSite = new UserSite { UserId = user.Id, SiteId = site.Id };
+        var client = new MachineClient
+        {
+            Id = Guid.NewGuid(),
+            Name = "sample client",
+            Scopes = "uns.read",
+            SecretHash = [1, 2, 3],
+            SecretVersion = 2,
+            CreatedBy = "sample",
+            CreatedAt = Instant,
+            RevokedAt = Instant.AddDays(1),
+        };
+        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)

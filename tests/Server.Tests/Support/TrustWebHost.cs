@@ -35,7 +35,8 @@ public sealed class TrustWebHost : IAsyncDisposable
 
     public RecordingRevocationListener RevocationListener => (RecordingRevocationListener)_app.Services.GetServices<ICertificateRevocationListener>().Single();
 
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null)
+    /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(TrustHost.Configuration(database));
@@ -52,6 +53,7 @@ public sealed class TrustWebHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps()));
         var app = builder.Build();
         app.MapProxusTrustApi();
+        map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -1,0 +1,4 @@
+namespace Proxus.Server.Api.Contracts;
+
+/// <summary>A site.</summary>
+public sealed record SiteResponse(Guid Id, string Name, DateTimeOffset CreatedAt);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Proxus.Server.Identity;
+
+/// <summary>
+/// The authorization policies. Every endpoint names one of these (or is explicitly anonymous);
+/// an endpoint that names none is denied by the fallback policy.
+/// </summary>
+public static class IamPolicies
+{
+    /// <summary>Any signed-in person, even one who must still change a one-time password: sign out, change password, who am I.</summary>
+    public const string Session = "session";
+
+    /// <summary>Any signed-in person with a current password: their own account (TOTP).</summary>
+    public const string Account = "account";
+
+    /// <summary>Role Admin.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>Every role (OtEngineers only for their sites — an object-level check), or scope <c>config.read</c>.</summary>
+    public const string FleetRead = "fleet.read";
+
+    /// <summary>Roles Auditor and Admin, or scope <c>audit.read</c>.</summary>
+    public const string AuditRead = "audit.read";
+
+    /// <summary>Every role, or scope <c>history.read</c> (for telemetry history queries).</summary>
+    public const string HistoryRead = "history.read";
+
+    /// <summary>Every role, or scope <c>uns.read</c> (for subscribing to the UNS over WebSocket).</summary>
+    public const string UnsRead = "uns.read";
+
+    /// <summary>Nobody: the fallback for endpoints without an explicit policy.</summary>
+    internal static AuthorizationPolicy DenyAll { get; } = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+
+    internal static void Add(AuthorizationBuilder authorization)
+    {
+        authorization.SetFallbackPolicy(DenyAll);
+        authorization.AddPolicy(Session, p => p.AddRequirements(new AccessRequirement([], null, allowPendingPasswordChange: true)));
+        authorization.AddPolicy(Account, p => p.AddRequirements(new AccessRequirement([], null)));
+        authorization.AddPolicy(Admin, p => p.AddRequirements(new AccessRequirement([Roles.Admin], null)));
+        authorization.AddPolicy(FleetRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.ConfigRead)));
+        authorization.AddPolicy(AuditRead, p => p.AddRequirements(new AccessRequirement([Roles.Auditor, Roles.Admin], Scopes.AuditRead)));
+        authorization.AddPolicy(HistoryRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.HistoryRead)));
+        authorization.AddPolicy(UnsRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.UnsRead)));
+    }
+}
