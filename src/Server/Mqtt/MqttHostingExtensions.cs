@@ -67,7 +67,8 @@ public static class MqttHostingExtensions
         if (path.Length > 0)
         {
             app.UseWebSockets();
-            app.Map(path, MqttWebSocketEndpoint.HandleAsync);
+            // MQTT authenticates in CONNECT through the broker's hooks, not through HTTP authentication.
+            app.Map(path, MqttWebSocketEndpoint.HandleAsync).AllowAnonymous();
         }
 
         return app;

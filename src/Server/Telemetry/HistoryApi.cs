@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Proxus.Server.Identity;
 
 namespace Proxus.Server.Telemetry;
 
@@ -13,7 +14,7 @@ namespace Proxus.Server.Telemetry;
 public static class HistoryApi
 {
     /// <summary>The authorization policy of the history endpoints.</summary>
-    public const string ReadPolicy = "history.read";
+    public const string ReadPolicy = IamPolicies.HistoryRead;
 
     public static RouteGroupBuilder MapHistoryApi(this IEndpointRouteBuilder endpoints)
     {

@@ -10,7 +10,7 @@ public static class TelemetryHostingExtensions
     /// <summary>
     /// Telemetry history: the store for the configured database, the ingest pipeline
     /// (<see cref="ITelemetryIngest"/>, fed by the UNS consumer), the last-value cache, partition and
-    /// retention maintenance, and the <see cref="HistoryApi.ReadPolicy"/> policy. Call after
+    /// retention maintenance. The history policy is IAM's. Call after
     /// <c>AddProxusTrust</c>, whose start-up migrations must run before ingest begins.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTelemetry(this IHostApplicationBuilder builder)
@@ -36,9 +36,6 @@ public static class TelemetryHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<TelemetryIngestService>());
         services.AddSingleton<TelemetryMaintenanceService>();
         services.AddHostedService(provider => provider.GetRequiredService<TelemetryMaintenanceService>());
-
-        // Until roles and token scopes land (IAM), history needs an authenticated user.
-        services.AddAuthorizationBuilder().AddPolicy(HistoryApi.ReadPolicy, policy => policy.RequireAuthenticatedUser());
         return builder;
     }
 

@@ -40,6 +40,12 @@ public sealed class TelemetryWebHost : IAsyncDisposable
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
         builder.AddProxusTrust();
         builder.AddProxusTelemetry();
+
+        // These tests cover storage and the API's behaviour; who may read history is IAM's policy,
+        // proven by the role matrix. Here the header scheme's user is enough.
+        builder.Services.AddAuthorizationBuilder().AddPolicy(HistoryApi.ReadPolicy, policy => policy
+            .AddAuthenticationSchemes(HeaderAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapProxusTelemetryApi();
