@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
@@ -27,6 +28,14 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<EnrollmentToken> EnrollmentTokens => Set<EnrollmentToken>();
+
+    public DbSet<SiteNamespace> SiteNamespaces => Set<SiteNamespace>();
+
+    public DbSet<TagMapVersion> TagMapVersions => Set<TagMapVersion>();
+
+    public DbSet<AgentConfigEnvelope> AgentConfigEnvelopes => Set<AgentConfigEnvelope>();
+
+    public DbSet<AgentConfigState> AgentConfigStates => Set<AgentConfigState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Pki;
@@ -8,7 +9,7 @@ namespace Proxus.Server.Hosting;
 public static class TrustHostingExtensions
 {
     /// <summary>
-    /// Persistence, internal CA, enrollment and audit log, plus the start-up work they need
+    /// Persistence, internal CA, enrollment, audit log and signed agent configuration, plus the start-up work they need
     /// (migrations, CA initialization) before the server accepts connections.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
@@ -17,6 +18,7 @@ public static class TrustHostingExtensions
         builder.AddProxusPki();
         builder.AddProxusAudit();
         builder.AddProxusEnrollment();
+        builder.AddProxusAgentConfiguration();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
@@ -28,6 +30,7 @@ public static class TrustHostingExtensions
     {
         endpoints.MapPkiApi();
         endpoints.MapEnrollmentApi();
+        endpoints.MapAgentConfigApi();
         return endpoints;
     }
 }

@@ -89,7 +89,7 @@ public abstract class SchemaTests(TrustFixture fixture)
 
         var version = await migrator.MigrateAsync(CancellationToken.None);
 
-        version.Should().Be(MigrationCatalog.For(database.Provider).Count);
+        version.Should().Be(MigrationCatalog.For(database.Provider)[^1].Version);
         await using var reader = host.CreateDbContext();
         var loaded = await reader.Agents.Include(a => a.Site).SingleAsync(a => a.Id == agent.Id);
         loaded.Name.Should().Be("agent-before");
@@ -109,11 +109,11 @@ public abstract class SchemaTests(TrustFixture fixture)
             first.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None),
             second.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None));
 
-        var expected = MigrationCatalog.For(database.Provider).Count;
-        versions.Should().AllBeEquivalentTo(expected);
+        var catalog = MigrationCatalog.For(database.Provider);
+        versions.Should().AllBeEquivalentTo(catalog[^1].Version);
         await using var db = first.CreateDbContext();
         var rows = await db.Database.SqlQueryRaw<int>($"SELECT version AS \"Value\" FROM {DatabaseMigrator.HistoryTable}").ToListAsync();
-        rows.Should().BeEquivalentTo(Enumerable.Range(1, expected));
+        rows.Should().BeEquivalentTo(catalog.Select(m => m.Version));
     }
 
     [Fact]

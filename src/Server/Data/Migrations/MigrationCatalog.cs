@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Proxus.Server.Data.Migrations;
 
-/// <summary>The migration scripts embedded in this assembly, per provider, in version order.</summary>
+/// <summary>The migration scripts embedded in this assembly, per provider, in ascending version order.</summary>
 public static class MigrationCatalog
 {
     private const string ResourcePrefix = "Proxus.Server.Migrations.";
@@ -41,9 +41,11 @@ public static class MigrationCatalog
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < migrations.Count; i++)
         {
-            if (migrations[i].Version != i + 1)
+            // Numbers are reserved per feature while features are built in parallel, so the sequence may
+            // have gaps; each number is used once and the database applies them in ascending order.
+            if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
             {
-                throw new InvalidOperationException($"The {folder} migrations are not numbered 1..n without gaps: found {migrations[i].Version} at position {i + 1}.");
+                throw new InvalidOperationException($"The {folder} migrations must have distinct positive numbers: found {migrations[i].Version} twice or below 1.");
             }
         }
 
