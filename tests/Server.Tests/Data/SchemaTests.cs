@@ -132,6 +132,21 @@ public abstract class SchemaTests(TrustFixture fixture)
     }
 
     [Fact]
+    public async Task Migrate_PendingMigrationBelowAppliedVersion_RefusesToStart()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using (var host = await TrustHost.StartAsync(database))
+        {
+            await using var db = host.CreateDbContext();
+            await SchemaCatalog.ExecuteAsync(db, $"DELETE FROM {DatabaseMigrator.HistoryTable} WHERE version = 2");
+        }
+
+        var start = () => TrustHost.StartAsync(database);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Migration 2 (pki) is pending but the database is already at schema version*");
+    }
+
+    [Fact]
     public async Task Migrate_DatabaseNewerThanServer_RefusesToStart()
     {
         var database = await fixture.CreateDatabaseAsync();
