@@ -11,4 +11,11 @@ public static class AuditEventTypes
     public const string CertificateRenewed = "certificate.renewed";
     public const string CertificateRenewalRejected = "certificate.renewal-rejected";
     public const string CertificateRevoked = "certificate.revoked";
+    public const string SiteNamespaceSet = "configuration.namespace-set";
+    public const string TagMapImported = "configuration.tag-map-imported";
+    public const string TagMapImportRejected = "configuration.tag-map-rejected";
+    public const string TagMapRolledBack = "configuration.tag-map-rolled-back";
+    public const string AgentConfigIssued = "configuration.agent-config-issued";
+    public const string AgentConfigApplied = "configuration.agent-config-applied";
+    public const string AgentConfigRejected = "configuration.agent-config-rejected";
 }

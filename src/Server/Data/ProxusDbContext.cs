@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
@@ -35,6 +36,14 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<UserSite> UserSites => Set<UserSite>();
 
     public DbSet<MachineClient> MachineClients => Set<MachineClient>();
+
+    public DbSet<SiteNamespace> SiteNamespaces => Set<SiteNamespace>();
+
+    public DbSet<TagMapVersion> TagMapVersions => Set<TagMapVersion>();
+
+    public DbSet<AgentConfigEnvelope> AgentConfigEnvelopes => Set<AgentConfigEnvelope>();
+
+    public DbSet<AgentConfigState> AgentConfigStates => Set<AgentConfigState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

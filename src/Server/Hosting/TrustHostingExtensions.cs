@@ -1,5 +1,6 @@
 using Proxus.Server.Api;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Identity;
@@ -10,8 +11,8 @@ namespace Proxus.Server.Hosting;
 public static class TrustHostingExtensions
 {
     /// <summary>
-    /// Persistence, internal CA, enrollment, audit log and IAM, plus the start-up work they need
-    /// (migrations, CA initialization) before the server accepts connections.
+    /// Persistence, internal CA, enrollment, audit log, IAM and signed agent configuration, plus the
+    /// start-up work they need (migrations, CA initialization) before the server accepts connections.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
     {
@@ -21,18 +22,20 @@ public static class TrustHostingExtensions
         builder.AddProxusEnrollment();
         builder.AddProxusIam();
         builder.AddProxusApi();
+        builder.AddProxusAgentConfiguration();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());
         return builder;
     }
 
-    /// <summary>The HTTP endpoints of the trust services and the IAM REST API (<see cref="ApiEndpoints"/>).</summary>
+    /// <summary>The HTTP endpoints of the trust services, the IAM REST API and the agent configuration API (<see cref="ApiEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapProxusTrustApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPkiApi();
         endpoints.MapEnrollmentApi();
         endpoints.MapProxusApi();
+        endpoints.MapAgentConfigApi();
         return endpoints;
     }
 }

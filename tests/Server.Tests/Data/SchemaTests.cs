@@ -109,11 +109,11 @@ public abstract class SchemaTests(TrustFixture fixture)
             first.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None),
             second.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None));
 
-        var expected = MigrationCatalog.For(database.Provider).Select(m => m.Version).ToList();
-        versions.Should().AllBeEquivalentTo(expected[^1]);
+        var catalog = MigrationCatalog.For(database.Provider);
+        versions.Should().AllBeEquivalentTo(catalog[^1].Version);
         await using var db = first.CreateDbContext();
         var rows = await db.Database.SqlQueryRaw<int>($"SELECT version AS \"Value\" FROM {DatabaseMigrator.HistoryTable}").ToListAsync();
-        rows.Should().BeEquivalentTo(expected);
+        rows.Should().BeEquivalentTo(catalog.Select(m => m.Version));
     }
 
     [Fact]
@@ -129,6 +129,21 @@ public abstract class SchemaTests(TrustFixture fixture)
         var start = () => TrustHost.StartAsync(database);
 
         (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Migration 1 (fleet) was applied from a different script*");
+    }
+
+    [Fact]
+    public async Task Migrate_PendingMigrationBelowAppliedVersion_RefusesToStart()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using (var host = await TrustHost.StartAsync(database))
+        {
+            await using var db = host.CreateDbContext();
+            await SchemaCatalog.ExecuteAsync(db, $"DELETE FROM {DatabaseMigrator.HistoryTable} WHERE version = 2");
+        }
+
+        var start = () => TrustHost.StartAsync(database);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Migration 2 (pki) is pending but the database is already at schema version*");
     }
 
     [Fact]

@@ -72,6 +72,8 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["GET /api/v1/pki/crl"] = Anonymous,
         ["POST /api/v1/enrollment"] = Anonymous,
         ["POST /api/v1/certificates/renewal"] = Anonymous,
+        ["GET /api/v1/agent/config"] = Anonymous,
+        ["POST /api/v1/agent/config/applied"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
     };
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Identity;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
@@ -103,7 +104,42 @@ public static class SampleData
             CreatedAt = Instant,
             RevokedAt = Instant.AddDays(1),
         };
-        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client];
+        var ns = new SiteNamespace { SiteId = site.Id, Enterprise = "Acme", Name = "S" + site.Id.ToString("N"), CreatedAt = Instant };
+        var tagMap = new TagMapVersion
+        {
+            Id = Guid.NewGuid(),
+            SiteId = site.Id,
+            Version = 3,
+            Author = "sample",
+            CreatedAt = Instant,
+            Comment = "sample comment",
+            Content = "site: {}",
+            ContentHash = new byte[32],
+            ConnectionCount = 2,
+            TagCount = 5,
+            RolledBackFrom = 1,
+        };
+        var envelope = new AgentConfigEnvelope
+        {
+            Id = Guid.NewGuid(),
+            AgentId = agent.Id,
+            Version = 7,
+            TagMapVersionId = tagMap.Id,
+            IssuedAt = Instant,
+            ExpiresAt = Instant.AddDays(30),
+            PayloadHash = new byte[32],
+            Envelope = [0x7B, 0x7D],
+        };
+        var state = new AgentConfigState
+        {
+            AgentId = agent.Id,
+            AppliedVersion = 6,
+            ReportedVersion = 7,
+            Status = AgentConfigReportStatus.Rejected,
+            Reason = "sample reason",
+            ReportedAt = Instant.AddMinutes(1),
+        };
+        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client, ns, tagMap, envelope, state];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Hosting;
 
@@ -52,6 +53,7 @@ public sealed class TrustHost : IAsyncDisposable
             builder.Services.AddSingleton(timeProvider);
         }
 
+        builder.Services.AddSingleton<IConfigChangeNotifier, RecordingConfigChangeNotifier>();
         builder.AddProxusTrust();
         var host = builder.Build();
         if (start)
@@ -62,6 +64,8 @@ public sealed class TrustHost : IAsyncDisposable
 
         return new TrustHost(host, database);
     }
+
+    public RecordingConfigChangeNotifier ConfigNotifier => _host.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
 
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();

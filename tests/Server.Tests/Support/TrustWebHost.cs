@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Hosting;
@@ -35,6 +36,8 @@ public sealed class TrustWebHost : IAsyncDisposable
 
     public RecordingRevocationListener RevocationListener => (RecordingRevocationListener)_app.Services.GetServices<ICertificateRevocationListener>().Single();
 
+    public RecordingConfigChangeNotifier ConfigNotifier => _app.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
+
     /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
     public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null)
     {
@@ -47,6 +50,7 @@ public sealed class TrustWebHost : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<ICertificateRevocationListener, RecordingRevocationListener>();
+        builder.Services.AddSingleton<IConfigChangeNotifier, RecordingConfigChangeNotifier>();
         builder.AddProxusTrust();
 
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.

@@ -93,19 +93,32 @@ public sealed partial class DatabaseMigrator(
 
     private static void CheckHistory(IReadOnlyList<Migration> migrations, Dictionary<int, string> applied)
     {
-        var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        if (applied.Count == 0)
+        {
+            return;
+        }
+
+        var known = migrations.ToDictionary(m => m.Version);
+        var newest = applied.Keys.Max();
         foreach (var (version, checksum) in applied)
         {
-            var known = migrations.FirstOrDefault(migration => migration.Version == version);
-            if (known is null)
+            if (!known.TryGetValue(version, out var migration))
             {
-                throw new InvalidOperationException($"The database is at schema version {applied.Keys.Max()}, newer than this server knows ({latest}), or has migration {version} this server does not know. Upgrade the server; it never downgrades a schema.");
+                throw new InvalidOperationException(migrations.Count == 0 || version > migrations[^1].Version
+                    ? $"The database is at schema version {newest}, newer than this server knows ({(migrations.Count == 0 ? 0 : migrations[^1].Version)}). Upgrade the server; it never downgrades a schema."
+                    : $"The database has migration {version} applied, which this server does not know. It was built from another branch of the schema.");
             }
 
-            if (!known.Checksum.Equals(checksum, StringComparison.Ordinal))
+            if (!migration.Checksum.Equals(checksum, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Migration {version} ({known.Name}) was applied from a different script (checksum {checksum}, expected {known.Checksum}). Applied migrations must never change.");
+                throw new InvalidOperationException($"Migration {version} ({migration.Name}) was applied from a different script (checksum {checksum}, expected {migration.Checksum}). Applied migrations must never change.");
             }
+        }
+
+        var skipped = migrations.FirstOrDefault(m => m.Version < newest && !applied.ContainsKey(m.Version));
+        if (skipped is not null)
+        {
+            throw new InvalidOperationException($"Migration {skipped.Version} ({skipped.Name}) is pending but the database is already at schema version {newest}. Migrations are applied in ascending order only.");
         }
     }
 

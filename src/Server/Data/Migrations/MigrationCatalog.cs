@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Proxus.Server.Data.Migrations;
 
-/// <summary>The migration scripts embedded in this assembly, per provider, in version order.</summary>
+/// <summary>The migration scripts embedded in this assembly, per provider, in ascending version order.</summary>
 public static class MigrationCatalog
 {
     private const string ResourcePrefix = "Proxus.Server.Migrations.";
@@ -41,11 +41,11 @@ public static class MigrationCatalog
         migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 0; i < migrations.Count; i++)
         {
-            // Versions are unique and increasing from 1. A gap is allowed: branches reserve their
-            // numbers ahead of a merge, and the migrator applies any missing lower version later.
+            // Numbers are reserved per feature while features are built in parallel, so the sequence may
+            // have gaps; each number is used once and the database applies them in ascending order.
             if (migrations[i].Version < 1 || (i > 0 && migrations[i].Version == migrations[i - 1].Version))
             {
-                throw new InvalidOperationException($"The {folder} migrations must have unique versions from 1: found {migrations[i].Version} twice or out of range.");
+                throw new InvalidOperationException($"The {folder} migrations must have distinct positive numbers: found {migrations[i].Version} twice or below 1.");
             }
         }
 

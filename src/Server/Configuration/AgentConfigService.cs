@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Proxus.Server.Audit;
+using Proxus.Server.Data;
+using Proxus.Server.Pki;
+
+namespace Proxus.Server.Configuration;
+
+/// <summary>
+/// The agent's side of signed configuration: the newest envelope, the reports of what the agent
+/// runs, and the renewal of envelopes before they expire.
+/// </summary>
+public sealed class AgentConfigService(
+    IDbContextFactory<ProxusDbContext> contexts,
+    AuditLog audit,
+    AgentConfigIssuer issuer,
+    ConfigChangeNotifications notifications,
+    IOptions<AgentConfigOptions> options,
+    TimeProvider timeProvider)
+{
+    /// <summary>The newest version issued to the agent, or null when it has none.</summary>
+    public async Task<long?> LatestVersionAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgentConfigEnvelopes.AsNoTracking().Where(e => e.AgentId == agentId)
+            .MaxAsync(e => (long?)e.Version, cancellationToken);
+    }
+
+    /// <summary>The newest envelope issued to the agent, or null when it has none.</summary>
+    public async Task<AgentConfigEnvelope?> LatestAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgentConfigEnvelopes.AsNoTracking().Where(e => e.AgentId == agentId)
+            .OrderByDescending(e => e.Version).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>What the agent was issued and what it last reported.</summary>
+    public async Task<AgentConfigSummary> GetSummaryAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        _ = await db.Agents.FindAsync([agentId], cancellationToken) ?? throw new KeyNotFoundException($"Agent {agentId:D} does not exist.");
+        var latest = await db.AgentConfigEnvelopes.AsNoTracking().Where(e => e.AgentId == agentId)
+            .OrderByDescending(e => e.Version).Select(e => new { e.Version, e.IssuedAt, e.ExpiresAt }).FirstOrDefaultAsync(cancellationToken);
+        var state = await db.AgentConfigStates.AsNoTracking().SingleOrDefaultAsync(s => s.AgentId == agentId, cancellationToken);
+        return new AgentConfigSummary(agentId, latest?.Version, latest?.IssuedAt, latest?.ExpiresAt, state?.AppliedVersion, state?.ReportedVersion, state?.Status, state?.Reason, state?.ReportedAt);
+    }
+
+    /// <summary>
+    /// Records the agent's report about a version issued to it: applied (it runs that version now)
+    /// or rejected (it keeps its previous one; the reason is audited). False when the agent was never
+    /// issued that version.
+    /// </summary>
+    public Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (reason is { Length: > AgentConfigState.MaxReasonLength })
+        {
+            throw new ArgumentException($"A reason has at most {AgentConfigState.MaxReasonLength} characters.", nameof(reason));
+        }
+
+        return audit.RunAuditedAsync(
+            async (db, token) =>
+            {
+                if (!await db.AgentConfigEnvelopes.AnyAsync(e => e.AgentId == agent.AgentId && e.Version == version, token))
+                {
+                    return new AuditedResult<bool>(false, []);
+                }
+
+                var state = await db.AgentConfigStates.SingleOrDefaultAsync(s => s.AgentId == agent.AgentId, token);
+                if (state is null)
+                {
+                    state = new AgentConfigState { AgentId = agent.AgentId };
+                    db.AgentConfigStates.Add(state);
+                }
+
+                if (status == AgentConfigReportStatus.Applied)
+                {
+                    state.AppliedVersion = version;
+                }
+
+                state.ReportedVersion = version;
+                state.Status = status;
+                state.Reason = string.IsNullOrEmpty(reason) ? null : reason;
+                state.ReportedAt = Timestamps.Now(timeProvider);
+                await db.SaveChangesAsync(token);
+                var type = status == AgentConfigReportStatus.Applied ? AuditEventTypes.AgentConfigApplied : AuditEventTypes.AgentConfigRejected;
+                var data = new Dictionary<string, string?> { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["certificate"] = agent.SerialNumber };
+                if (state.Reason is not null)
+                {
+                    data["reason"] = state.Reason;
+                }
+
+                return new AuditedResult<bool>(true, new AuditEvent(type, $"agent:{agent.AgentId:D}", $"agent:{agent.AgentId:D}", data));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues envelopes to every agent of a site with a tag map that has none (an agent added after
+    /// the site's newest version) or whose newest is due for renewal.
+    /// </summary>
+    /// <returns>The envelopes issued.</returns>
+    public async Task<IReadOnlyList<IssuedAgentConfig>> RenewDueAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> sites;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var renewBefore = Timestamps.Now(timeProvider) + options.Value.RenewalThreshold;
+            sites = await db.Agents.AsNoTracking()
+                .Where(a => db.TagMapVersions.Any(v => v.SiteId == a.SiteId)
+                    && !db.AgentConfigEnvelopes.Any(e => e.AgentId == a.Id && e.ExpiresAt > renewBefore))
+                .Select(a => a.SiteId).Distinct().ToListAsync(cancellationToken);
+        }
+
+        var issued = new List<IssuedAgentConfig>();
+        foreach (var siteId in sites)
+        {
+            var configs = await audit.RunAuditedAsync(
+                async (db, token) =>
+                {
+                    var ns = await db.SiteNamespaces.AsNoTracking().SingleAsync(n => n.SiteId == siteId, token);
+                    var current = await db.TagMapVersions.AsNoTracking().Where(v => v.SiteId == siteId).OrderByDescending(v => v.Version).FirstAsync(token);
+                    var map = TagMapService.ParseStored(current, ns.ToModel());
+                    var (configs, events) = await issuer.IssueAsync(db, map, current, "system", token);
+                    await db.SaveChangesAsync(token);
+                    return new AuditedResult<List<IssuedAgentConfig>>(configs, events);
+                },
+                cancellationToken);
+            await notifications.NotifyAsync(configs, cancellationToken);
+            issued.AddRange(configs);
+        }
+
+        return issued;
+    }
+}
