@@ -16,7 +16,7 @@ public sealed partial class S7SimulatorTests
     [Fact]
     public async Task SimulatorProcess_PortZeroAndSignals_PrintsPortAndValuesMove()
     {
-        var simulator = Path.Combine(AppContext.BaseDirectory, "Proxus.Simulators.dll");
+        var simulator = SimulatorBuild.DllPath;
         await using var process = ExternalProcess.Start("dotnet", [simulator, "s7", "--port", "0", "--db", "1:64", "--signal", "DB1.DBD0:REAL=sine(0,100,2)", "--signal", "MW0=counter(1,0.05)"]);
         await process.WaitForOutputAsync("S7 simulator listening on", Timeout);
         var port = int.Parse(ListeningPort().Match(process.StandardOutput).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -21,7 +21,7 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
 
     public static async Task<SimulatorProcess> StartAsync(params string[] arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Proxus.Simulators.dll");
+        var dll = SimulatorBuild.DllPath;
         var process = ExternalProcess.Start("dotnet", [dll, "modbus", "--port", "0", .. arguments]);
         try
         {
