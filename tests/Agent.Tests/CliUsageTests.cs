@@ -13,7 +13,9 @@ public sealed class CliUsageTests
     [InlineData("write", "modbus-tcp://127.0.0.1", "HR0", "1", "2")]
     [InlineData("read", "modbus-tcp://127.0.0.1", "HR0", "--count", "many")]
     [InlineData("write", "modbus-tcp://127.0.0.1", "HR0", "1", "--bogus")]
-    [InlineData("browse", "opc.tcp://127.0.0.1:4840")]
+    [InlineData("browse")]
+    [InlineData("browse", "opc.tcp://127.0.0.1:4840", "i=85", "i=84")]
+    [InlineData("browse", "opc.tcp://127.0.0.1:4840", "--type", "real")]
     [InlineData("enroll")]
     public async Task Run_MalformedCommandLine_Exits2WithHint(params string[] args)
     {
@@ -25,7 +27,8 @@ public sealed class CliUsageTests
     }
 
     [Theory]
-    [InlineData("opc.tcp://127.0.0.1:4840", "Unknown scheme 'opc.tcp'")]
+    [InlineData("opc.udp://127.0.0.1:4840", "Unknown scheme 'opc.udp'")]
+    [InlineData("opc.tcp://127.0.0.1:4840?password=secret", "Never put a password in the URL")]
     [InlineData("modbus-tcp://127.0.0.1:99999", "Port '99999'")]
     [InlineData("s7://127.0.0.1?slot=1&unit=1", "Unknown query parameter 'unit'")]
     public async Task Read_BadEndpointUrl_Exits2WithTheReason(string url, string reason)
@@ -45,11 +48,40 @@ public sealed class CliUsageTests
     }
 
     [Fact]
-    public async Task Run_Help_ListsOnlyReadAndWrite()
+    public async Task Run_Help_ListsReadWriteAndBrowse()
     {
         var run = await CliRun.InvokeAsync("--help");
 
         run.ExitCode.Should().Be(AgentCli.Success);
-        run.Output.Should().Contain("read").And.Contain("write").And.NotContain("browse");
+        run.Output.Should().Contain("read").And.Contain("write").And.Contain("browse").And.NotContain("enroll");
+    }
+
+    [Fact]
+    public async Task Browse_ModbusEndpoint_Exits2BeforeConnecting()
+    {
+        var run = await CliRun.InvokeAsync("browse", "modbus-tcp://127.0.0.1:1");
+
+        run.ExitCode.Should().Be(AgentCli.UsageError);
+        run.Error.Should().Contain("browse needs an opc.tcp endpoint");
+    }
+
+    [Fact]
+    public async Task Read_OpcUaUserWithoutPasswordVariable_Exits2NamingTheVariable()
+    {
+        var run = await CliRun.InvokeAsync(_ => null, "read", "opc.tcp://127.0.0.1:1?user=operator", "i=2258");
+
+        run.ExitCode.Should().Be(AgentCli.UsageError);
+        run.Error.Should().Contain("PROXUS_OPCUA_PASSWORD");
+    }
+
+    [Theory]
+    [InlineData("read", "opc.tcp://127.0.0.1:1", "ns=1;x=Bad")]
+    [InlineData("browse", "opc.tcp://127.0.0.1:1", "ns=1;x=Bad")]
+    public async Task Run_MalformedNodeId_Exits2BeforeConnecting(params string[] args)
+    {
+        var run = await CliRun.InvokeAsync(args);
+
+        run.ExitCode.Should().Be(AgentCli.UsageError);
+        run.Error.Should().Contain("BadNodeIdInvalid").And.Contain("ns=1;x=Bad");
     }
 }

@@ -1,6 +1,7 @@
 using Proxus.Agent.Commissioning;
 using Proxus.Drivers.Modbus;
 using Proxus.Drivers.Modbus.Serial;
+using Proxus.Drivers.OpcUa;
 
 namespace Proxus.Agent.Tests;
 
@@ -94,8 +95,92 @@ public sealed class DeviceEndpointParserTests
         options.RetryCount.Should().Be(0);
     }
 
+    [Fact]
+    public void Parse_OpcUaWithPathAndDefaults_ReturnsAnonymousUnsecuredEndpoint()
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse("OPC.TCP://plc-01.example.com/UA/Line1");
+
+        endpoint.EndpointUrl.Should().Be("opc.tcp://plc-01.example.com:4840/UA/Line1");
+        endpoint.SecurityPolicy.Should().BeSameAs(SecurityPolicy.None);
+        endpoint.SecurityMode.Should().Be(MessageSecurityMode.None);
+        endpoint.UserName.Should().BeNull();
+        endpoint.Scheme.Should().Be("opc.tcp");
+    }
+
     [Theory]
-    [InlineData("opc.tcp://127.0.0.1:4840", "Unknown scheme 'opc.tcp'")]
+    [InlineData("opc.tcp://127.0.0.1:48010?security=Basic256Sha256", "Basic256Sha256", MessageSecurityMode.SignAndEncrypt)]
+    [InlineData("opc.tcp://127.0.0.1:48010?security=basic256sha256&mode=sign", "Basic256Sha256", MessageSecurityMode.Sign)]
+    [InlineData("opc.tcp://127.0.0.1:48010?security=Aes128_Sha256_RsaOaep&mode=SignAndEncrypt", "Aes128_Sha256_RsaOaep", MessageSecurityMode.SignAndEncrypt)]
+    [InlineData("opc.tcp://127.0.0.1:48010?security=None&mode=None", "None", MessageSecurityMode.None)]
+    public void Parse_OpcUaSecurity_ReturnsPolicyAndMode(string url, string policy, MessageSecurityMode mode)
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse(url);
+
+        endpoint.EndpointUrl.Should().Be("opc.tcp://127.0.0.1:48010");
+        endpoint.SecurityPolicy.Name.Should().Be(policy);
+        endpoint.SecurityMode.Should().Be(mode);
+    }
+
+    [Fact]
+    public void Parse_OpcUaIpv6WithUser_KeepsBracketsAndUser()
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse("opc.tcp://[::1]:4841/?user=op%20one");
+
+        endpoint.EndpointUrl.Should().Be("opc.tcp://[::1]:4841/");
+        endpoint.UserName.Should().Be("op one");
+    }
+
+    [Fact]
+    public void ToClientOptions_OpcUaUserWithPassword_CarriesIdentityPkiAndTimeout()
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse("opc.tcp://10.1.1.1?security=Basic256Sha256&mode=Sign&user=operator");
+
+        var options = endpoint.ToClientOptions(TimeSpan.FromSeconds(4), "/tmp/pki", "secret");
+
+        options.Identity.Should().Be(new UserNameIdentity("operator", "secret"));
+        options.PkiDirectory.Should().Be("/tmp/pki");
+        options.RequestTimeout.Should().Be(TimeSpan.FromSeconds(4));
+        options.AutoReconnect.Should().BeFalse();
+        options.SecurityMode.Should().Be(MessageSecurityMode.Sign);
+    }
+
+    [Fact]
+    public void ToClientOptions_OpcUaAnonymousWithoutPki_UsesTheDriverDefaults()
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse("opc.tcp://10.1.1.1");
+
+        var options = endpoint.ToClientOptions(TimeSpan.FromSeconds(4), pkiDirectory: null, password: "ignored");
+
+        options.Identity.Should().Be(UserIdentity.Anonymous);
+        options.PkiDirectory.Should().Be(new OpcUaClientOptions { EndpointUrl = "opc.tcp://x" }.PkiDirectory);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void ToClientOptions_OpcUaUserWithoutPassword_ThrowsNamingTheVariable(string? password)
+    {
+        var endpoint = (OpcUaEndpoint)DeviceEndpointParser.Parse("opc.tcp://10.1.1.1?user=operator");
+
+        var create = () => endpoint.ToClientOptions(TimeSpan.FromSeconds(4), null, password);
+
+        create.Should().Throw<FormatException>().WithMessage("*user 'operator'*PROXUS_OPCUA_PASSWORD*");
+    }
+
+    [Theory]
+    [InlineData("opc.udp://127.0.0.1:4840", "Unknown scheme 'opc.udp'")]
+    [InlineData("opc.tcp://127.0.0.1:4840?security=Basic128Rsa15", "security 'Basic128Rsa15' is not one of None, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss")]
+    [InlineData("opc.tcp://127.0.0.1:4840?mode=Sign", "mode Sign needs a security policy")]
+    [InlineData("opc.tcp://127.0.0.1:4840?security=Basic256Sha256&mode=None", "security Basic256Sha256 needs mode Sign or SignAndEncrypt")]
+    [InlineData("opc.tcp://127.0.0.1:4840?security=Basic256Sha256&mode=Encrypt", "mode 'Encrypt' is not Sign or SignAndEncrypt")]
+    [InlineData("opc.tcp://127.0.0.1:4840?password=secret", "Never put a password in the URL: set it in the environment variable PROXUS_OPCUA_PASSWORD")]
+    [InlineData("opc.tcp://operator:secret@127.0.0.1:4840", "carries user information")]
+    [InlineData("opc.tcp://127.0.0.1:4840?rack=0", "Unknown query parameter 'rack' for opc.tcp (allowed: security, mode, user)")]
+    [InlineData("opc.tcp://127.0.0.1:4840/a b", "contains a space")]
+    [InlineData("opc.tcp://127.0.0.1:4840/a#b", "or '#'")]
+    [InlineData("opc.tcp://:4840/UA", "'' is not a host name")]
+    [InlineData("opc.tcp://127.0.0.1:0/UA", "Port '0'")]
+    [InlineData("opc.tcp://127.0.0.1?user=", "'user=' is not KEY=VALUE")]
     [InlineData("http://127.0.0.1", "Unknown scheme 'http'")]
     [InlineData("127.0.0.1:502", "is not an endpoint URL")]
     [InlineData("://127.0.0.1", "is not an endpoint URL")]

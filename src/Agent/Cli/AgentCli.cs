@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Proxus.Drivers.Modbus;
+using Proxus.Drivers.OpcUa;
 using Proxus.Drivers.S7;
 
 namespace Proxus.Agent.Cli;
@@ -15,15 +16,21 @@ public static class AgentCli
     public const int UsageError = 2;
 
     /// <summary>Parses and runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        => RunAsync(args, output, error, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, with environment variables (the OPC UA password) looked up through <paramref name="getEnvironmentVariable"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var root = new RootCommand("Proxus edge agent: commissioning reads and writes of PLC points.")
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        var root = new RootCommand("Proxus edge agent: commissioning reads, writes and browses of PLC points.")
         {
-            ReadCommand.Create(),
-            WriteCommand.Create(),
+            ReadCommand.Create(getEnvironmentVariable),
+            WriteCommand.Create(getEnvironmentVariable),
+            BrowseCommand.Create(getEnvironmentVariable),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -66,6 +73,11 @@ public static class AgentCli
         {
             await error.WriteLineAsync($"S7 {exception.Reason}: {exception.Message}").ConfigureAwait(false);
             return exception.Reason is S7ErrorReason.InvalidAddress or S7ErrorReason.InvalidValue ? UsageError : DeviceError;
+        }
+        catch (OpcUaException exception)
+        {
+            await error.WriteLineAsync($"OPC UA {exception.Message}").ConfigureAwait(false);
+            return exception.StatusCode.Is(StatusCode.BadNodeIdInvalid) || exception.StatusCode.Is(StatusCode.BadTypeMismatch) ? UsageError : DeviceError;
         }
     }
 }

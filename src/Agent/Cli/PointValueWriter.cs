@@ -10,14 +10,15 @@ internal static class PointValueWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes good values to <paramref name="output"/> and errors to <paramref name="error"/>.</summary>
+    /// <summary>Writes good values to <paramref name="output"/> (with their status in parentheses when not plainly good) and errors to <paramref name="error"/>.</summary>
     public static async Task WriteTextAsync(IReadOnlyList<PointValue> values, TextWriter output, TextWriter error)
     {
         foreach (var value in values)
         {
             if (value.IsGood)
             {
-                await output.WriteLineAsync($"{value.Address} = {FormatText(value.Value)}").ConfigureAwait(false);
+                var status = value.Status is null ? string.Empty : $" ({value.Status})";
+                await output.WriteLineAsync($"{value.Address} = {FormatText(value.Value)}{status}").ConfigureAwait(false);
             }
             else
             {
@@ -27,7 +28,7 @@ internal static class PointValueWriter
         }
     }
 
-    /// <summary>Writes <c>[{"address":"HR100","value":12.5}, {"address":"HR102","error":"..."}]</c> and a newline.</summary>
+    /// <summary>Writes <c>[{"address":"HR100","value":12.5}, {"address":"HR102","error":"..."}]</c> (plus <c>"status"</c> for a value that is not plainly good) and a newline.</summary>
     public static async Task WriteJsonAsync(IReadOnlyList<PointValue> values, TextWriter output)
     {
         using var buffer = new MemoryStream();
@@ -42,6 +43,10 @@ internal static class PointValueWriter
                 {
                     json.WritePropertyName("value");
                     WriteJsonValue(json, value.Value);
+                    if (value.Status is not null)
+                    {
+                        json.WriteString("status", value.Status);
+                    }
                 }
                 else
                 {

@@ -1,4 +1,5 @@
 using Proxus.Drivers.Modbus;
+using Proxus.Drivers.OpcUa;
 using Proxus.Drivers.S7;
 
 namespace Proxus.Agent.Commissioning;
@@ -7,11 +8,14 @@ namespace Proxus.Agent.Commissioning;
 /// Reads and writes device points named by an endpoint URL and protocol addresses: what an engineer
 /// needs while commissioning a connection, and the endpoint handling the agent runtime reuses.
 /// Driver errors surface as the drivers' typed exceptions (<see cref="ModbusException"/>,
-/// <see cref="S7Exception"/>); bad type or order names as <see cref="FormatException"/>.
+/// <see cref="S7Exception"/>, <see cref="OpcUaException"/>); bad type or order names as <see cref="FormatException"/>.
 /// </summary>
 public sealed class CommissioningService
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The OPC UA node a browse starts from when none is given: the Objects folder.</summary>
+    public static readonly NodeId ObjectsFolder = new(85u);
 
     private readonly TimeSpan _timeout;
 
@@ -24,6 +28,12 @@ public sealed class CommissioningService
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive.");
         }
     }
+
+    /// <summary>The OPC UA client's PKI directory (own certificate, trusted and rejected server certificates); null for the driver's default.</summary>
+    public string? OpcUaPkiDirectory { get; init; }
+
+    /// <summary>The password of the user an <c>opc.tcp</c> URL names; null when it names none.</summary>
+    public string? OpcUaPassword { get; init; }
 
     /// <summary>Reads every address (and <see cref="PointFormat.Count"/> consecutive values from each) with one connection.</summary>
     public async Task<IReadOnlyList<PointValue>> ReadAsync(DeviceEndpoint endpoint, IReadOnlyList<string> addresses, PointFormat format, CancellationToken cancellationToken = default)
@@ -65,6 +75,22 @@ public sealed class CommissioningService
         }
     }
 
+    /// <summary>Lists the hierarchical children of an OPC UA node (default <see cref="ObjectsFolder"/>) given as text.</summary>
+    public async Task<IReadOnlyList<BrowseEntry>> BrowseAsync(DeviceEndpoint endpoint, string? node, CancellationToken cancellationToken = default)
+    {
+        if (endpoint is not OpcUaEndpoint opcUa)
+        {
+            throw new FormatException($"browse needs an {DeviceEndpointParser.OpcUaScheme} endpoint; {endpoint?.Scheme} devices have no address space to browse.");
+        }
+
+        var nodeId = node is null ? ObjectsFolder : NodeId.Parse(node);
+        var session = new OpcUaDeviceSession(opcUa.ToClientOptions(_timeout, OpcUaPkiDirectory, OpcUaPassword));
+        await using (session.ConfigureAwait(false))
+        {
+            return await session.BrowseAsync(nodeId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private IDeviceSession Open(DeviceEndpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -72,6 +98,7 @@ public sealed class CommissioningService
         {
             ModbusEndpoint modbus => new ModbusDeviceSession(new ModbusClient(modbus.ToClientOptions(_timeout, retries: 0))),
             S7Endpoint s7 => new S7DeviceSession(new S7Client(s7.ToClientOptions(_timeout, retries: 0))),
+            OpcUaEndpoint opcUa => new OpcUaDeviceSession(opcUa.ToClientOptions(_timeout, OpcUaPkiDirectory, OpcUaPassword)),
             _ => throw new ArgumentException($"No driver for {endpoint.Scheme} endpoints.", nameof(endpoint)),
         };
     }

@@ -8,7 +8,9 @@ namespace Proxus.Agent.Commissioning;
 /// Parses device endpoint URLs:
 /// <c>modbus-tcp://host[:port][?unit=N]</c>, <c>modbus-rtu-tcp://host[:port][?unit=N]</c>,
 /// <c>modbus-rtu:///dev/ttyUSB0[?unit=N&amp;baud=19200&amp;parity=E&amp;stop=1&amp;data=8]</c> and
-/// <c>s7://host[:port][?rack=R&amp;slot=S]</c>. Every error names the part that is wrong.
+/// <c>s7://host[:port][?rack=R&amp;slot=S]</c> and
+/// <c>opc.tcp://host[:port][/path][?security=Basic256Sha256&amp;mode=Sign&amp;user=NAME]</c>.
+/// Every error names the part that is wrong.
 /// </summary>
 public static partial class DeviceEndpointParser
 {
@@ -16,12 +18,13 @@ public static partial class DeviceEndpointParser
     public const string ModbusRtuOverTcpScheme = "modbus-rtu-tcp";
     public const string ModbusRtuScheme = "modbus-rtu";
     public const string S7Scheme = "s7";
+    public const string OpcUaScheme = "opc.tcp";
 
     /// <summary>URLs longer than this are refused before they are parsed.</summary>
     public const int MaxLength = 2048;
 
     /// <summary>The schemes <see cref="Parse"/> accepts.</summary>
-    public static IReadOnlyList<string> Schemes { get; } = [ModbusTcpScheme, ModbusRtuOverTcpScheme, ModbusRtuScheme, S7Scheme];
+    public static IReadOnlyList<string> Schemes { get; } = [ModbusTcpScheme, ModbusRtuOverTcpScheme, ModbusRtuScheme, S7Scheme, OpcUaScheme];
 
     /// <summary>Parses an endpoint URL or throws <see cref="EndpointFormatException"/> saying what is wrong.</summary>
     public static DeviceEndpoint Parse(string url)
@@ -49,6 +52,7 @@ public static partial class DeviceEndpointParser
             ModbusRtuOverTcpScheme => ParseModbusNetwork(ModbusTransportKind.RtuOverTcp, location, query),
             ModbusRtuScheme => ParseModbusSerial(location, query),
             S7Scheme => ParseS7(location, query),
+            OpcUaScheme => ParseOpcUa(location, query),
             _ => throw new EndpointFormatException($"Unknown scheme '{scheme}' (supported: {string.Join(", ", Schemes)})."),
         };
     }

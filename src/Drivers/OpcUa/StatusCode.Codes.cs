@@ -5,6 +5,13 @@ public readonly partial record struct StatusCode
 {
     public static readonly StatusCode Good = new(0x00000000);
     public static readonly StatusCode Uncertain = new(0x40000000);
+    public static readonly StatusCode UncertainNoCommunicationLastUsableValue = new(0x408F0000);
+    public static readonly StatusCode UncertainLastUsableValue = new(0x40900000);
+    public static readonly StatusCode UncertainSubstituteValue = new(0x40910000);
+    public static readonly StatusCode UncertainInitialValue = new(0x40920000);
+    public static readonly StatusCode UncertainSensorNotAccurate = new(0x40930000);
+    public static readonly StatusCode UncertainEngineeringUnitsExceeded = new(0x40940000);
+    public static readonly StatusCode UncertainSubNormal = new(0x40950000);
     public static readonly StatusCode Bad = new(0x80000000);
     public static readonly StatusCode BadUnexpectedError = new(0x80010000);
     public static readonly StatusCode BadInternalError = new(0x80020000);

@@ -6,6 +6,13 @@ public readonly partial record struct StatusCode
     {
         0x00000000 => nameof(Good),
         0x40000000 => nameof(Uncertain),
+        0x408F0000 => nameof(UncertainNoCommunicationLastUsableValue),
+        0x40900000 => nameof(UncertainLastUsableValue),
+        0x40910000 => nameof(UncertainSubstituteValue),
+        0x40920000 => nameof(UncertainInitialValue),
+        0x40930000 => nameof(UncertainSensorNotAccurate),
+        0x40940000 => nameof(UncertainEngineeringUnitsExceeded),
+        0x40950000 => nameof(UncertainSubNormal),
         0x80000000 => nameof(Bad),
         0x80010000 => nameof(BadUnexpectedError),
         0x80020000 => nameof(BadInternalError),

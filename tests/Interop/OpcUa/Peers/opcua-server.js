@@ -86,6 +86,9 @@ async function main() {
   add(scalars, "StatusCode", DataType.StatusCode, StatusCodes.BadNodeIdUnknown);
   add(scalars, "QualifiedName", DataType.QualifiedName, new QualifiedName({ namespaceIndex: 1, name: "Qn" }));
   add(scalars, "LocalizedText", DataType.LocalizedText, new LocalizedText({ locale: "en-US", text: "Hello" }));
+  // A value the server still serves but no longer vouches for (the CLI prints its status code).
+  add(scalars, "UncertainDouble", DataType.Double, 1.25).setValueFromSource(
+    new Variant({ dataType: DataType.Double, value: 1.25 }), StatusCodes.UncertainLastUsableValue);
   const arrays = namespace.addFolder(folder, { browseName: "Arrays", nodeId: "s=Arrays" });
   add(arrays, "Int32Array", DataType.Int32, [1, -2, 3], { arrayType: VariantArrayType.Array });
   add(arrays, "DoubleArray", DataType.Double, [1.5, 2.5], { arrayType: VariantArrayType.Array });
