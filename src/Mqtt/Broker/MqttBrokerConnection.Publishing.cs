@@ -80,9 +80,9 @@ internal sealed partial class MqttBrokerConnection
         var open = Acknowledge(publish, routed);
         if (congested is not null && congested != this)
         {
-            // Fairness, not coupling: let the consumer's write loop run before reading more. A
-            // consumer that stopped reading costs the publisher nothing more; its limits drop.
-            await Task.Yield();
+            // Back-pressure, bounded: let the consumer catch up before reading more. A consumer that
+            // stopped reading costs the publisher at most one stall timeout; then its limits drop.
+            await YieldToConsumerAsync(congested).ConfigureAwait(false);
         }
 
         return open;

@@ -64,6 +64,7 @@ internal sealed partial class MqttSession
             if (_inFlight.TryGetValue(packetId, out var message) && message.QualityOfService == MqttQualityOfService.AtLeastOnce)
             {
                 _inFlight.Remove(packetId);
+                _stalled = false;
                 PumpLocked(_broker.Now);
             }
         }
@@ -102,6 +103,7 @@ internal sealed partial class MqttSession
             if (_inFlight.TryGetValue(packetId, out var message) && message.Released)
             {
                 _inFlight.Remove(packetId);
+                _stalled = false;
                 PumpLocked(_broker.Now);
             }
         }
@@ -147,6 +149,8 @@ internal sealed partial class MqttSession
                 TrySendLocked(connection, message, now);
             }
         }
+
+        SignalDrainedLocked();
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ internal sealed partial class MqttSession
         {
             Volatile.Write(ref _connection, connection);
             _isConnected = true;
+            _stalled = false;
             DisconnectedAt = null;
             PendingWill = null;
             foreach (var (packetId, message) in _inFlight)
@@ -94,6 +95,7 @@ internal sealed partial class MqttSession
 
             Volatile.Write(ref _connection, null);
             _isConnected = false;
+            ReleaseDrainWaitersLocked();
             var now = _broker.Now;
             DisconnectedAt = now;
             IsDirty = true;
@@ -129,6 +131,7 @@ internal sealed partial class MqttSession
         lock (_gate)
         {
             IsDiscarded = true;
+            ReleaseDrainWaitersLocked();
             var subscriptions = _subscriptions.Values.ToList();
             _subscriptions.Clear();
             _queued.Clear();
