@@ -131,10 +131,21 @@ public sealed partial class MqttBroker : IAsyncDisposable
     public int DisconnectIdentity(object identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        return DisconnectIdentities(identity.Equals, identity.ToString());
+    }
+
+    /// <summary>
+    /// Closes every connection whose identity <paramref name="match"/> selects, with Administrative
+    /// action, and discards their sessions: e.g. every connection authenticated with a revoked
+    /// certificate, whatever else its identity holds. <paramref name="description"/> names them in the log.
+    /// </summary>
+    public int DisconnectIdentities(Func<object, bool> match, string? description)
+    {
+        ArgumentNullException.ThrowIfNull(match);
         var count = 0;
         foreach (var connection in _connections.Keys)
         {
-            if (connection.Identity is { } other && other.Equals(identity))
+            if (connection.Identity is { } other && match(other))
             {
                 if (connection.Session is { } session)
                 {
@@ -146,7 +157,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
             }
         }
 
-        MqttBrokerLog.IdentityDisconnected(_logger, identity.ToString(), count);
+        MqttBrokerLog.IdentityDisconnected(_logger, description, count);
         return count;
     }
 

@@ -4,6 +4,7 @@ namespace Proxus.Server.Audit;
 public static class AuditEventTypes
 {
     public const string SiteCreated = "fleet.site-created";
+    public const string SiteUnsPrefixSet = "fleet.site-uns-prefix-set";
     public const string AgentCreated = "fleet.agent-created";
     public const string EnrollmentTokenCreated = "enrollment.token-created";
     public const string EnrollmentSucceeded = "enrollment.succeeded";
@@ -18,4 +19,7 @@ public static class AuditEventTypes
     public const string AgentConfigIssued = "configuration.agent-config-issued";
     public const string AgentConfigApplied = "configuration.agent-config-applied";
     public const string AgentConfigRejected = "configuration.agent-config-rejected";
+    public const string MqttAuthenticationFailed = "mqtt.authentication-failed";
+    public const string MqttAclDenied = "mqtt.acl-denied";
+    public const string MqttAuditDropped = "mqtt.audit-dropped";
 }

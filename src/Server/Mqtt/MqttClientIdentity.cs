@@ -1,11 +1,11 @@
 namespace Proxus.Server.Mqtt;
 
-/// <summary>Who an MQTT connection authenticated as: what the broker hands to authorization and revocation.</summary>
-/// <param name="Kind">"certificate" or "anonymous".</param>
-/// <param name="Name">The certificate's subject common name, or the client id of an anonymous client.</param>
-/// <param name="Thumbprint">The SHA-256 thumbprint of the client certificate; null when anonymous.</param>
-public sealed record MqttClientIdentity(string Kind, string Name, string? Thumbprint)
+/// <summary>
+/// Who an MQTT connection authenticated as: what the broker hands back to the authorization hooks
+/// and what revocation matches. <see cref="AgentMqttIdentity"/> or <see cref="AnonymousMqttIdentity"/>.
+/// </summary>
+public abstract record MqttClientIdentity
 {
-    public const string CertificateKind = "certificate";
-    public const string AnonymousKind = "anonymous";
+    /// <summary>How the audit log names this client: <c>agent:{id}</c>, <c>anonymous@{address}</c>.</summary>
+    public abstract string Actor { get; }
 }

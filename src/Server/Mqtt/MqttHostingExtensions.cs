@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
+using Proxus.Server.Enrollment;
 
 namespace Proxus.Server.Mqtt;
 
@@ -11,8 +12,9 @@ namespace Proxus.Server.Mqtt;
 public static class MqttHostingExtensions
 {
     /// <summary>
-    /// Registers the broker, its hooks and store, and the Kestrel endpoints configured under
-    /// <c>Mqtt</c> (validated at start-up).
+    /// Registers the broker, its hooks (identity from our CA, ACLs, audit), store, TLS handshake,
+    /// revocation listener, and the Kestrel endpoints configured under <c>Mqtt</c> (validated at
+    /// start-up). Call after <c>AddProxusTrust</c>: the hooks use its CA, database and audit log.
     /// </summary>
     public static WebApplicationBuilder AddProxusBroker(this WebApplicationBuilder builder)
     {
@@ -20,7 +22,11 @@ public static class MqttHostingExtensions
         var services = builder.Services;
         services.AddOptions<MqttServerOptions>().BindConfiguration(MqttServerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttServerOptions>, MqttServerOptionsValidator>();
+        services.AddSingleton<MqttSecurityAudit>();
+        services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
+        services.AddSingleton<MqttTlsHandshake>();
+        services.AddSingleton<ICertificateRevocationListener, MqttRevocationListener>();
 
         // An empty Mqtt:DataDirectory keeps retained messages and sessions in memory only.
         if (builder.Configuration[$"{MqttServerOptions.SectionName}:{nameof(MqttServerOptions.DataDirectory)}"] is not "")
@@ -49,12 +55,12 @@ public static class MqttHostingExtensions
         return listenOptions;
     }
 
-    /// <summary>Serves MQTT over TLS with a required client certificate on this endpoint.</summary>
-    public static ListenOptions UseProxusMqttTls(this ListenOptions listenOptions, MqttTlsOptions tls)
+    /// <summary>Serves MQTT over TLS 1.3 with a required client certificate from our CA on this endpoint.</summary>
+    public static ListenOptions UseProxusMqttTls(this ListenOptions listenOptions)
     {
         ArgumentNullException.ThrowIfNull(listenOptions);
         listenOptions.Protocols = HttpProtocols.None;
-        listenOptions.UseHttps(MqttTlsSetup.CreateHttpsOptions(tls));
+        listenOptions.UseHttps(listenOptions.ApplicationServices.GetRequiredService<MqttTlsHandshake>().CreateCallbackOptions());
         listenOptions.UseConnectionHandler<MqttConnectionHandler>();
         return listenOptions;
     }
@@ -100,7 +106,7 @@ public static class MqttHostingExtensions
 
             if (mqtt.IsTlsEnabled)
             {
-                kestrel.ListenAnyIP(mqtt.TlsPort, l => l.UseProxusMqttTls(mqtt.Tls));
+                kestrel.ListenAnyIP(mqtt.TlsPort, l => l.UseProxusMqttTls());
             }
         }
 

@@ -10,7 +10,7 @@ public sealed class MqttServerOptions
     /// <summary>Plain MQTT over TCP for development, bound to 127.0.0.1 only; 0 turns it off.</summary>
     public int Port { get; set; }
 
-    /// <summary>MQTT over TLS with a required client certificate; on when <see cref="MqttTlsOptions.CertificatePath"/> is set.</summary>
+    /// <summary>MQTT over TLS 1.3 with a required client certificate issued by our CA; 0 turns it off.</summary>
     public int TlsPort { get; set; } = 8883;
 
     public MqttTlsOptions Tls { get; set; } = new();
@@ -18,7 +18,7 @@ public sealed class MqttServerOptions
     /// <summary>Path of MQTT over WebSocket (subprotocol "mqtt") on the HTTP endpoints; empty turns it off.</summary>
     public string WebSocketPath { get; set; } = "/mqtt";
 
-    /// <summary>Development only: clients without a certificate or credentials are accepted.</summary>
+    /// <summary>Development only: clients without a certificate (plain TCP, WebSocket) are accepted with full access.</summary>
     public bool AllowAnonymous { get; set; }
 
     /// <summary>Where retained messages and persistent sessions are kept; empty keeps them in memory only.</summary>
@@ -27,5 +27,5 @@ public sealed class MqttServerOptions
     /// <summary>Engine limits (section <c>Mqtt:Broker</c>).</summary>
     public MqttBrokerOptions Broker { get; set; } = new();
 
-    public bool IsTlsEnabled => TlsPort > 0 && !string.IsNullOrWhiteSpace(Tls.CertificatePath);
+    public bool IsTlsEnabled => TlsPort > 0;
 }

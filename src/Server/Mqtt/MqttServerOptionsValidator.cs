@@ -29,28 +29,28 @@ public sealed class MqttServerOptionsValidator : IValidateOptions<MqttServerOpti
             errors.Add("Mqtt:WebSocketPath must start with '/'.");
         }
 
-        if (options.IsTlsEnabled)
+        if (!string.IsNullOrWhiteSpace(options.Tls.CertificatePath))
         {
             RequireFile(errors, "Mqtt:Tls:CertificatePath", options.Tls.CertificatePath);
-            if (!string.IsNullOrWhiteSpace(options.Tls.KeyPath))
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Tls.KeyPath))
+        {
+            if (string.IsNullOrWhiteSpace(options.Tls.CertificatePath))
             {
-                RequireFile(errors, "Mqtt:Tls:KeyPath", options.Tls.KeyPath);
+                errors.Add("Mqtt:Tls:KeyPath needs Mqtt:Tls:CertificatePath.");
             }
 
-            RequireFile(errors, "Mqtt:Tls:ClientCaPath", options.Tls.ClientCaPath);
+            RequireFile(errors, "Mqtt:Tls:KeyPath", options.Tls.KeyPath);
         }
 
         errors.AddRange(options.Broker.Validate().Select(e => "Mqtt:Broker: " + e));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void RequireFile(List<string> errors, string key, string? path)
+    private static void RequireFile(List<string> errors, string key, string path)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            errors.Add($"{key} is required when the TLS endpoint is on.");
-        }
-        else if (!File.Exists(path))
+        if (!File.Exists(path))
         {
             errors.Add($"{key}: '{path}' does not exist.");
         }

@@ -1,14 +1,16 @@
 namespace Proxus.Server.Mqtt;
 
-/// <summary>Certificates of the MQTT TLS endpoint (section <c>Mqtt:Tls</c>), PEM files.</summary>
+/// <summary>
+/// The MQTT TLS endpoint's own certificate (section <c>Mqtt:Tls</c>). By default the endpoint
+/// presents the server certificate of our internal CA (renewed automatically); these PEM files
+/// replace it only when set, e.g. with a certificate from a public CA for the broker's host name.
+/// Client certificates are always validated against our root CA, whatever is set here.
+/// </summary>
 public sealed class MqttTlsOptions
 {
-    /// <summary>The server certificate (PEM).</summary>
+    /// <summary>The server certificate (PEM), optionally followed by its intermediate CA certificates.</summary>
     public string? CertificatePath { get; set; }
 
     /// <summary>The server certificate's private key (PEM); may be omitted when the certificate file holds it.</summary>
     public string? KeyPath { get; set; }
-
-    /// <summary>The CA (PEM, one or more certificates) that client certificates must chain to.</summary>
-    public string? ClientCaPath { get; set; }
 }

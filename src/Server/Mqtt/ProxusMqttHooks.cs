@@ -1,60 +1,93 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
+using Proxus.Server.Data;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Mqtt;
 
 /// <summary>
-/// The server's broker hooks until the identity service plugs in: a client is who its certificate
-/// (validated against the configured CA by the TLS endpoint) says; without one it is refused unless
-/// anonymous access is allowed for development. An authenticated client may publish and subscribe
-/// anywhere (per-identity ACLs come with the identity service). Every denial is logged.
+/// The server's broker hooks. A client with a certificate is the agent our CA issued it to
+/// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
+/// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
+/// UNS prefix. A client without one is refused unless <c>Mqtt:AllowAnonymous</c> is set
+/// (development). Every refusal is logged and audited.
 /// </summary>
-public sealed partial class ProxusMqttHooks : IMqttBrokerHooks
+internal sealed partial class ProxusMqttHooks(
+    IOptions<MqttServerOptions> options,
+    IAgentIdentityResolver resolver,
+    IDbContextFactory<ProxusDbContext> contexts,
+    MqttSecurityAudit audit,
+    ILogger<ProxusMqttHooks> logger) : IMqttBrokerHooks
 {
-    private readonly IOptions<MqttServerOptions> _options;
-    private readonly ILogger<ProxusMqttHooks> _logger;
-
-    public ProxusMqttHooks(IOptions<MqttServerOptions> options, ILogger<ProxusMqttHooks> logger)
-    {
-        _options = options;
-        _logger = logger;
-    }
-
-    public ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
+    public async ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.ClientCertificate is { } certificate)
+        if (context.ClientCertificate is not { } certificate)
         {
-            var name = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-            var thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
-            return ValueTask.FromResult(MqttAuthenticationResult.Accept(new MqttClientIdentity(MqttClientIdentity.CertificateKind, name, thumbprint)));
+            if (options.Value.AllowAnonymous)
+            {
+                return MqttAuthenticationResult.Accept(new AnonymousMqttIdentity(context.ClientId, context.RemoteEndPoint?.ToString()));
+            }
+
+            // There is no user store for MQTT: credentials cannot be checked, so they are refused as bad.
+            var presentedCredentials = !string.IsNullOrEmpty(context.Username) || context.Password is { IsEmpty: false };
+            return Refuse(context, presentedCredentials ? "CredentialsNotSupported" : "NoCertificate", presentedCredentials ? MqttReasonCode.BadUserNameOrPassword : MqttReasonCode.NotAuthorized);
         }
 
-        if (_options.Value.AllowAnonymous)
+        var resolved = await resolver.ResolveAsync(certificate, cancellationToken);
+        if (!resolved.IsValid)
         {
-            return ValueTask.FromResult(MqttAuthenticationResult.Accept(new MqttClientIdentity(MqttClientIdentity.AnonymousKind, context.ClientId, null)));
+            return Refuse(context, resolved.Rejection.ToString()!, MqttReasonCode.NotAuthorized);
         }
 
-        // No user store yet: credentials cannot be checked, so they are refused as bad.
-        var presentedCredentials = !string.IsNullOrEmpty(context.Username) || context.Password is { IsEmpty: false };
-        return ValueTask.FromResult(MqttAuthenticationResult.Reject(presentedCredentials ? MqttReasonCode.BadUserNameOrPassword : MqttReasonCode.NotAuthorized));
+        var agent = resolved.Identity;
+        if (!string.Equals(context.ClientId, agent.AgentId.ToString("D"), StringComparison.Ordinal))
+        {
+            // Refused before any session is opened: the agent whose id was claimed keeps its session.
+            return Refuse(context, "ClientIdMismatch", MqttReasonCode.ClientIdentifierNotValid);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var prefix = await db.Sites.AsNoTracking().Where(s => s.Id == agent.SiteId).Select(s => s.UnsPrefix).SingleOrDefaultAsync(cancellationToken);
+        return MqttAuthenticationResult.Accept(new AgentMqttIdentity(agent.AgentId, agent.SiteId, prefix, agent.SerialNumber));
     }
 
     public ValueTask<bool> AuthorizePublishAsync(MqttPublishAuthorizationContext context, CancellationToken cancellationToken)
-        => ValueTask.FromResult(context?.Identity is MqttClientIdentity);
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(MqttAccessRules.MayPublish(context.Identity, context.Topic));
+    }
 
     public ValueTask<bool> AuthorizeSubscribeAsync(MqttSubscribeAuthorizationContext context, CancellationToken cancellationToken)
-        => ValueTask.FromResult(context?.Identity is MqttClientIdentity);
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(MqttAccessRules.MaySubscribe(context.Identity, context.MatchingFilter, context.ShareGroup));
+    }
 
     public void OnDenied(MqttDenial denial)
     {
         ArgumentNullException.ThrowIfNull(denial);
-        Denied(_logger, denial.Kind, denial.ClientId, denial.Topic, denial.ReasonCode, denial.RemoteEndPoint?.ToString());
+        LogDenied(logger, denial.Kind, denial.ClientId, (denial.Identity as MqttClientIdentity)?.Actor, denial.Topic, denial.ReasonCode, denial.RemoteEndPoint?.ToString());
+
+        // Refused CONNECTs are audited by AuthenticateAsync, which knows the certificate and the reason.
+        if (denial.Kind != MqttDenialKind.Connect)
+        {
+            audit.AclDenied(denial);
+        }
     }
 
-    [LoggerMessage(3001, LogLevel.Warning, "MQTT {Kind} denied for {ClientId} ({Topic}) with {ReasonCode} from {RemoteEndPoint}")]
-    private static partial void Denied(ILogger logger, MqttDenialKind kind, string clientId, string? topic, MqttReasonCode reasonCode, string? remoteEndPoint);
+    private MqttAuthenticationResult Refuse(MqttAuthenticationContext context, string reason, MqttReasonCode reasonCode)
+    {
+        LogAuthenticationFailed(logger, context.ClientId, context.RemoteEndPoint?.ToString(), reason, context.ClientCertificate?.Subject);
+        audit.AuthenticationFailed("connect", reason, context.RemoteEndPoint, context.ClientCertificate, context.ClientId, context.Transport);
+        return MqttAuthenticationResult.Reject(reasonCode);
+    }
+
+    [LoggerMessage(3001, LogLevel.Warning, "MQTT {Kind} denied for {ClientId} ({Actor}, {Topic}) with {ReasonCode} from {RemoteEndPoint}")]
+    private static partial void LogDenied(ILogger logger, MqttDenialKind kind, string clientId, string? actor, string? topic, MqttReasonCode reasonCode, string? remoteEndPoint);
+
+    [LoggerMessage(3003, LogLevel.Warning, "MQTT CONNECT of {ClientId} from {RemoteEndPoint} refused: {Reason} ({Subject})")]
+    private static partial void LogAuthenticationFailed(ILogger logger, string clientId, string? remoteEndPoint, string reason, string? subject);
 }

@@ -9,8 +9,25 @@ namespace Proxus.Server.Pki;
 internal sealed class AgentCertificateValidator(
     CertificateAuthority authority,
     IDbContextFactory<ProxusDbContext> contexts,
+    RevokedCertificateSet revoked,
     TimeProvider timeProvider) : IAgentIdentityResolver
 {
+    public AgentCertificateRejection? CheckAtHandshake(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (ValidateChain(certificate) is { } chainRejection)
+        {
+            return chainRejection;
+        }
+
+        if (!TryReadAgentUri(certificate, out _, out _))
+        {
+            return AgentCertificateRejection.NoAgentIdentity;
+        }
+
+        return revoked.Contains(certificate.SerialNumber) ? AgentCertificateRejection.Revoked : null;
+    }
+
     public async Task<AgentIdentityResult> ResolveAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var chainRejection = ValidateChain(certificate);
@@ -19,8 +36,7 @@ internal sealed class AgentCertificateValidator(
             return AgentIdentityResult.Rejected(chainRejection.Value);
         }
 
-        var uris = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(ExtractUris).ToList();
-        if (uris.Count != 1 || !AgentCertificateUri.TryParse(uris[0], out var agentId, out var siteId))
+        if (!TryReadAgentUri(certificate, out var agentId, out var siteId))
         {
             return AgentIdentityResult.Rejected(AgentCertificateRejection.NoAgentIdentity);
         }
@@ -82,6 +98,13 @@ internal sealed class AgentCertificateValidator(
         return elements.Count == 3 && elements[1].Certificate.RawData.AsSpan().SequenceEqual(authority.IssuingCertificate.RawData)
             ? null
             : AgentCertificateRejection.UntrustedChain;
+    }
+
+    private static bool TryReadAgentUri(X509Certificate2 certificate, out Guid agentId, out Guid siteId)
+    {
+        var uris = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(ExtractUris).ToList();
+        agentId = siteId = Guid.Empty;
+        return uris.Count == 1 && AgentCertificateUri.TryParse(uris[0], out agentId, out siteId);
     }
 
     private static IEnumerable<Uri> ExtractUris(X509SubjectAlternativeNameExtension extension)

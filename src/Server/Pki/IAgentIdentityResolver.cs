@@ -10,4 +10,12 @@ namespace Proxus.Server.Pki;
 public interface IAgentIdentityResolver
 {
     Task<AgentIdentityResult> ResolveAsync(X509Certificate2 certificate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The part of the check a TLS handshake can make without waiting: chain to our root only,
+    /// validity, client-authentication usage, one agent URI, and the revoked serials held in memory
+    /// (refreshed from the database, updated at once by revocations on this node). Null when the
+    /// certificate passes; <see cref="ResolveAsync"/> then completes the check against the register.
+    /// </summary>
+    AgentCertificateRejection? CheckAtHandshake(X509Certificate2 certificate);
 }

@@ -232,4 +232,25 @@ public sealed class BrokerConnectTests
         await other.SendAsync(PingReqPacket.Instance);
         await other.ReceiveAsync<PingRespPacket>();
     }
+
+    [Fact]
+    public async Task DisconnectIdentities_MatchingPredicate_ClosesOnlyThoseConnections()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await using var first = await broker.ConnectAsync("agent-1", configure: c => c with { Username = "serial-1/site-a" });
+        await using var second = await broker.ConnectAsync("agent-2", configure: c => c with { Username = "serial-1/site-b" });
+        await using var other = await broker.ConnectAsync("agent-3", configure: c => c with { Username = "serial-2/site-a" });
+
+        var closed = broker.Broker.DisconnectIdentities(i => i is string s && s.StartsWith("serial-1/", StringComparison.Ordinal), "serial-1");
+
+        closed.Should().Be(2);
+        foreach (var revoked in new[] { first, second })
+        {
+            (await revoked.ReadUntilClosedAsync()).Should().ContainSingle().Which.Should().BeOfType<DisconnectPacket>()
+                .Which.ReasonCode.Should().Be(MqttReasonCode.AdministrativeAction);
+        }
+
+        await other.SendAsync(PingReqPacket.Instance);
+        await other.ReceiveAsync<PingRespPacket>();
+    }
 }

@@ -84,7 +84,18 @@ public abstract class SchemaTests(TrustFixture fixture)
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = site.Id, Name = "agent-before", CreatedAt = site.CreatedAt };
         await using (var db = host.CreateDbContext())
         {
-            await SampleData.AddAsync(db, [site, agent]);
+            // The model has columns version 1 lacks (sites.uns_prefix, 0008): the site is written as version 1 knew it.
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                var createdAt = (long)new UtcMicrosecondsConverter().ConvertToProvider(site.CreatedAt)!;
+                await db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at) VALUES ({site.Id.ToString("D").ToUpperInvariant()}, {site.Name}, {createdAt})");
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at) VALUES ({site.Id}, {site.Name}, {site.CreatedAt})");
+            }
+
+            await SampleData.AddAsync(db, [agent]);
         }
 
         var version = await migrator.MigrateAsync(CancellationToken.None);
@@ -94,6 +105,7 @@ public abstract class SchemaTests(TrustFixture fixture)
         var loaded = await reader.Agents.Include(a => a.Site).SingleAsync(a => a.Id == agent.Id);
         loaded.Name.Should().Be("agent-before");
         loaded.Site!.Name.Should().Be("Before upgrade");
+        loaded.Site.UnsPrefix.Should().BeNull("sites from before 0008 have no UNS prefix until one is assigned");
         loaded.CreatedAt.Should().Be(site.CreatedAt);
     }
 

@@ -13,15 +13,33 @@ public sealed class MqttServerOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_TlsWithMissingFiles_Fails()
+    public void Validate_ServerCertificateFilesMissing_Fails()
     {
-        var options = new MqttServerOptions { Tls = new MqttTlsOptions { CertificatePath = "/nonexistent/server.pem" } };
+        var options = new MqttServerOptions { Tls = new MqttTlsOptions { CertificatePath = "/nonexistent/server.pem", KeyPath = "/nonexistent/server.key" } };
 
         var result = _validator.Validate(null, options);
 
         result.Failed.Should().BeTrue();
         result.Failures.Should().Contain(f => f.Contains("CertificatePath", StringComparison.Ordinal))
-            .And.Contain(f => f.Contains("ClientCaPath", StringComparison.Ordinal));
+            .And.Contain(f => f.Contains("KeyPath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_KeyWithoutCertificate_Fails()
+    {
+        var key = Path.GetTempFileName();
+        try
+        {
+            var options = new MqttServerOptions { Tls = new MqttTlsOptions { KeyPath = key } };
+
+            var result = _validator.Validate(null, options);
+
+            result.Failures.Should().ContainSingle().Which.Should().Contain("needs Mqtt:Tls:CertificatePath");
+        }
+        finally
+        {
+            File.Delete(key);
+        }
     }
 
     [Fact]

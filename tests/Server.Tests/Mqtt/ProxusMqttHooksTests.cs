@@ -1,63 +1,148 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
+using Proxus.Server.Audit;
+using Proxus.Server.Data;
+using Proxus.Server.Fleet;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Pki;
+using Proxus.Server.Tests.Support;
 using Proxus.TestSupport;
 
 namespace Proxus.Server.Tests.Mqtt;
 
-public sealed class ProxusMqttHooksTests
+/// <summary>The server's authentication hook on the trust services (SQLite), outside any transport.</summary>
+public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
 {
-    private static ProxusMqttHooks Hooks(bool allowAnonymous)
-        => new(Options.Create(new MqttServerOptions { AllowAnonymous = allowAnonymous }), NullLogger<ProxusMqttHooks>.Instance);
+    private static readonly IPEndPoint Remote = new(IPAddress.Loopback, 50_123);
+    private MqttSecurityAudit _audit = null!;
 
-    private static MqttAuthenticationContext Context(string? username = null, byte[]? password = null, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null) => new()
+    public async Task InitializeAsync()
     {
-        ClientId = "c1",
-        ProtocolVersion = MqttProtocolVersion.V500,
-        Username = username,
-        Password = password is null ? null : password,
-        ClientCertificate = certificate,
-    };
+        _audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), NullLogger<MqttSecurityAudit>.Instance);
+        await _audit.StartAsync(CancellationToken.None);
+    }
 
-    [Fact]
-    public async Task Authenticate_ClientCertificate_IdentityFromSubject()
+    public async Task DisposeAsync()
     {
-        using var pki = TestCertificates.Create();
-        using var certificate = pki.IssueClient("agent-7");
-
-        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context(certificate: certificate), CancellationToken.None);
-
-        result.IsAccepted.Should().BeTrue();
-        var identity = result.Identity.Should().BeOfType<MqttClientIdentity>().Subject;
-        identity.Kind.Should().Be(MqttClientIdentity.CertificateKind);
-        identity.Name.Should().Be("agent-7");
-        identity.Thumbprint.Should().HaveLength(64);
+        await _audit.StopAsync(CancellationToken.None);
+        _audit.Dispose();
     }
 
     [Fact]
-    public async Task Authenticate_NothingPresentedAnonymousOff_NotAuthorized()
+    public async Task Authenticate_NoCertificateAnonymousAllowed_AnonymousIdentity()
     {
-        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context(), CancellationToken.None);
+        var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context("dev-1"), CancellationToken.None);
 
-        result.IsAccepted.Should().BeFalse();
+        result.Identity.Should().Be(new AnonymousMqttIdentity("dev-1", Remote.ToString()));
+    }
+
+    [Fact]
+    public async Task Authenticate_NoCertificateAnonymousOff_NotAuthorizedAndAudited()
+    {
+        var clientId = "nobody-" + Guid.NewGuid().ToString("N");
+
+        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context(clientId), CancellationToken.None);
+
         result.ReasonCode.Should().Be(MqttReasonCode.NotAuthorized);
+        var entry = await WaitForAuditAsync(AuditEventTypes.MqttAuthenticationFailed, $"mqtt-client:{clientId}");
+        entry.Data.Should().Contain("\"reason\":\"NoCertificate\"").And.Contain(Remote.ToString());
     }
 
     [Fact]
-    public async Task Authenticate_CredentialsWithoutUserStore_BadUserNameOrPassword()
+    public async Task Authenticate_CredentialsWithoutCertificate_BadUserNameOrPassword()
     {
-        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context("user", [1]), CancellationToken.None);
+        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context("c1") with { Username = "user", Password = new byte[] { 1 } }, CancellationToken.None);
 
         result.ReasonCode.Should().Be(MqttReasonCode.BadUserNameOrPassword);
     }
 
     [Fact]
-    public async Task Authenticate_AnonymousAllowed_AnonymousIdentity()
+    public async Task Authenticate_IssuedCertificate_AgentIdentityWithSitePrefix()
     {
-        var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context(), CancellationToken.None);
+        var (agent, site, certificate) = await IssueAsync("Acme/Hooks" + Guid.NewGuid().ToString("N")[..8]);
+        using var _ = certificate;
 
-        result.Identity.Should().Be(new MqttClientIdentity(MqttClientIdentity.AnonymousKind, "c1", null));
+        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context(agent.Id.ToString("D"), certificate), CancellationToken.None);
+
+        result.IsAccepted.Should().BeTrue();
+        var identity = result.Identity.Should().BeOfType<AgentMqttIdentity>().Subject;
+        identity.Should().Be(new AgentMqttIdentity(agent.Id, site.Id, site.UnsPrefix, certificate.SerialNumber));
+        identity.Actor.Should().Be($"agent:{agent.Id:D}");
     }
+
+    [Fact]
+    public async Task Authenticate_CertificateWithAnotherClientId_ClientIdentifierNotValidAndAudited()
+    {
+        var (_, _, certificate) = await IssueAsync(null);
+        using var _ = certificate;
+
+        var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context(Guid.NewGuid().ToString("D"), certificate), CancellationToken.None);
+
+        result.ReasonCode.Should().Be(MqttReasonCode.ClientIdentifierNotValid);
+        var entry = await WaitForAuditAsync(AuditEventTypes.MqttAuthenticationFailed, $"certificate:{certificate.SerialNumber}");
+        entry.Data.Should().Contain("\"reason\":\"ClientIdMismatch\"").And.Contain("\"stage\":\"connect\"");
+    }
+
+    [Fact]
+    public async Task Authenticate_CertificateOfAnotherCaOverWebSocket_NotAuthorizedEvenWhenAnonymousAllowed()
+    {
+        using var other = TestCertificates.Create("WebSocket Stranger CA");
+        using var foreign = other.IssueClient(Guid.NewGuid().ToString("D"));
+
+        var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context("ws-1", foreign) with { Transport = "websocket" }, CancellationToken.None);
+
+        result.ReasonCode.Should().Be(MqttReasonCode.NotAuthorized);
+        var entry = await WaitForAuditAsync(AuditEventTypes.MqttAuthenticationFailed, $"certificate:{foreign.SerialNumber}");
+        entry.Data.Should().Contain("\"reason\":\"UntrustedChain\"").And.Contain("websocket");
+    }
+
+    [Fact]
+    public async Task OnDenied_PublishDenial_AuditedWithIdentityAndTopic()
+    {
+        var identity = new AgentMqttIdentity(Guid.NewGuid(), Guid.NewGuid(), "Acme/A", "01AB");
+        var topic = "Acme/B/" + Guid.NewGuid().ToString("N");
+
+        Hooks(allowAnonymous: false).OnDenied(new MqttDenial { Kind = MqttDenialKind.Publish, ClientId = identity.AgentId.ToString("D"), Identity = identity, Topic = topic, ReasonCode = MqttReasonCode.NotAuthorized, RemoteEndPoint = Remote });
+
+        var entry = await WaitForAuditAsync(AuditEventTypes.MqttAclDenied, $"topic:{topic}");
+        entry.Actor.Should().Be(identity.Actor);
+        entry.Data.Should().Contain("\"kind\":\"Publish\"").And.Contain("0x87");
+    }
+
+    private ProxusMqttHooks Hooks(bool allowAnonymous) => new(
+        Options.Create(new MqttServerOptions { AllowAnonymous = allowAnonymous }),
+        fixture.Host.Get<IAgentIdentityResolver>(),
+        fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(),
+        _audit,
+        NullLogger<ProxusMqttHooks>.Instance);
+
+    private static MqttAuthenticationContext Context(string clientId, X509Certificate2? certificate = null) => new()
+    {
+        ClientId = clientId,
+        ProtocolVersion = MqttProtocolVersion.V500,
+        ClientCertificate = certificate,
+        RemoteEndPoint = Remote,
+        Transport = certificate is null ? "tcp" : "tls",
+    };
+
+    private async Task<(Agent Agent, Site Site, X509Certificate2 Certificate)> IssueAsync(string? unsPrefix)
+    {
+        var fleet = fixture.Host.Get<FleetService>();
+        var site = await fleet.CreateSiteAsync("Hooks " + Guid.NewGuid().ToString("N"), unsPrefix, "admin:test", CancellationToken.None);
+        var agent = await fleet.CreateAgentAsync(site.Id, "agent", "admin:test", CancellationToken.None);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var db = fixture.Host.CreateDbContext();
+        using var certificate = fixture.Host.Get<CertificateAuthority>().IssueAgentCertificate(db, agent, new PublicKey(key));
+        await db.SaveChangesAsync();
+        return (agent, site, certificate.CopyWithPrivateKey(key));
+    }
+
+    private Task<AuditEntry> WaitForAuditAsync(string type, string subject)
+        => AuditProbe.WaitForAsync(fixture.Host.CreateDbContext, type, e => e.Subject == subject);
 }

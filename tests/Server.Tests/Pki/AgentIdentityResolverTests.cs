@@ -82,6 +82,34 @@ public abstract class AgentIdentityResolverTests(TrustFixture fixture)
     }
 
     [Fact]
+    public async Task CheckAtHandshake_RevokedOnAnotherNode_RefusedAfterRefresh()
+    {
+        var agent = await CreateAgentAsync(fixture.Host);
+        using var certificate = await IssueAsync(fixture.Host, agent);
+        Resolver.CheckAtHandshake(certificate).Should().BeNull();
+        await using (var db = fixture.Host.CreateDbContext())
+        {
+            var serial = certificate.SerialNumber;
+            await db.IssuedCertificates.Where(c => c.SerialNumber == serial)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.RevokedAt, Timestamps.Now(TimeProvider.System)));
+        }
+
+        await fixture.Host.Get<RevokedCertificateSet>().RefreshAsync(CancellationToken.None);
+
+        Resolver.CheckAtHandshake(certificate).Should().Be(AgentCertificateRejection.Revoked);
+    }
+
+    [Fact]
+    public void CheckAtHandshake_ForeignOrServerCertificate_Refused()
+    {
+        using var other = TestCertificates.Create("Handshake CA");
+        using var foreign = other.IssueClient(Guid.NewGuid().ToString("D"));
+
+        Resolver.CheckAtHandshake(foreign).Should().Be(AgentCertificateRejection.UntrustedChain);
+        Resolver.CheckAtHandshake(fixture.Host.Get<CertificateAuthority>().ServerCertificate).Should().Be(AgentCertificateRejection.NotClientCertificate);
+    }
+
+    [Fact]
     public async Task Resolve_SignedButNotRegistered_RejectedAsUnknown()
     {
         var agent = await CreateAgentAsync(fixture.Host);

@@ -2,8 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,37 +11,50 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Hosting;
+using Proxus.Server.Mqtt;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Tests.Support;
 
 /// <summary>
 /// The server as deployed: Kestrel with HTTPS on 127.0.0.1 (OS-assigned port), the trust services
-/// and their endpoints (<see cref="TrustHostingExtensions"/>). Clients trust only our root CA.
+/// and their endpoints (<see cref="TrustHostingExtensions"/>), and on request the MQTT broker with
+/// its TLS endpoint (also OS-assigned; no plain MQTT, no anonymous clients, state in memory).
+/// Clients trust only our root CA.
 /// </summary>
 public sealed class TrustWebHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ListenOptions? _mqtts;
 
-    private TrustWebHost(WebApplication app, Uri address)
+    private TrustWebHost(WebApplication app, Uri address, ListenOptions? mqtts)
     {
         _app = app;
         BaseAddress = address;
+        _mqtts = mqtts;
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The broker's MQTT over TLS port (hosts started with the broker only).</summary>
+    public int MqttTlsPort => _mqtts?.IPEndPoint?.Port ?? throw new InvalidOperationException("The broker is not hosted.");
+
     public IServiceProvider Services => _app.Services;
 
-    public RecordingRevocationListener RevocationListener => (RecordingRevocationListener)_app.Services.GetServices<ICertificateRevocationListener>().Single();
+    public RecordingRevocationListener RevocationListener => (RecordingRevocationListener)_app.Services.GetServices<ICertificateRevocationListener>().OfType<RecordingRevocationListener>().Single();
 
     public RecordingConfigChangeNotifier ConfigNotifier => _app.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
 
     /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null)
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(TrustHost.Configuration(database));
+        var settings = TrustHost.Configuration(database);
+        settings["Mqtt:Port"] = "0";
+        settings["Mqtt:TlsPort"] = "0";
+        settings["Mqtt:AllowAnonymous"] = "false";
+        settings["Mqtt:DataDirectory"] = string.Empty;
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         if (timeProvider is not null)
         {
@@ -52,16 +64,27 @@ public sealed class TrustWebHost : IAsyncDisposable
         builder.Services.AddSingleton<ICertificateRevocationListener, RecordingRevocationListener>();
         builder.Services.AddSingleton<IConfigChangeNotifier, RecordingConfigChangeNotifier>();
         builder.AddProxusTrust();
+        if (withBroker)
+        {
+            builder.AddProxusBroker();
+        }
 
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps()));
+        ListenOptions? https = null, mqtts = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => https = listen.UseHttps());
+            if (withBroker)
+            {
+                kestrel.Listen(IPAddress.Loopback, 0, listen => mqtts = listen.UseProxusMqttTls());
+            }
+        });
         var app = builder.Build();
         app.MapProxusTrustApi();
         map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TrustWebHost(app, new Uri(address));
+        return new TrustWebHost(app, new Uri($"https://127.0.0.1:{https!.IPEndPoint!.Port}"), mqtts);
     }
 
     public T Get<T>()

@@ -3,6 +3,9 @@
 //   roundtrip URL VERSION QOS COUNT [CA CERT KEY]   publish COUNT messages, expect them in order
 //   retained URL VERSION                            a retained message reaches a later subscriber
 //   will URL VERSION                                a dropped connection's will reaches a watcher
+//   agent URL VERSION CA CERT KEY CLIENTID STATUS COMMAND UNS
+//       over TLS as an agent: subscribe to COMMAND, publish STATUS and UNS (QoS 1, accepted),
+//       print READY, then print OK with the payload of the first command received
 'use strict';
 const fs = require('fs');
 const crypto = require('crypto');
@@ -74,11 +77,28 @@ async function will(url, version) {
   console.log('OK will');
 }
 
+async function agent(url, version, [ca, cert, key, clientId, status, command, uns]) {
+  const client = await connect(url, version, { ...tlsOptions([ca, cert, key]), clientId });
+  const got = new Promise((resolve) => client.on('message', (t, payload) => resolve([t, payload.toString()])));
+  const granted = await client.subscribeAsync(command, { qos: 1 });
+  if (granted[0].qos >= 0x80) fail('command subscription refused: ' + granted[0].qos);
+  for (const [topic, payload] of [[status, 'online'], [uns, '72.4']]) {
+    const ack = await client.publishAsync(topic, payload, { qos: 1 });
+    if (ack && ack.reasonCode >= 0x80) fail(`publish to ${topic} refused: ${ack.reasonCode}`);
+  }
+  console.log('READY');
+  const [topic, payload] = await got;
+  if (topic !== command) fail('message on ' + topic);
+  await client.endAsync();
+  console.log('OK ' + payload);
+}
+
 async function main() {
   const [scenario, url, version, ...rest] = process.argv.slice(2);
   if (scenario === 'roundtrip') await roundtrip(url, version, Number(rest[0]), Number(rest[1]), rest.slice(2));
   else if (scenario === 'retained') await retained(url, version);
   else if (scenario === 'will') await will(url, version);
+  else if (scenario === 'agent') await agent(url, version, rest);
   else fail('unknown scenario ' + scenario);
   process.exit(0);
 }

@@ -5,6 +5,9 @@ Each scenario prints one line starting with OK and exits 0, or prints the failur
   roundtrip PORT VERSION QOS COUNT [CA CERT KEY]   publish COUNT messages, expect them in order
   shared PORT COUNT                                two $share members split COUNT messages
   persist PORT VERSION                             QoS 1 queued for an offline persistent session
+  agent PORT CA CERT KEY CLIENTID STATUS COMMAND UNS
+      MQTT 5 over TLS as an agent: subscribe to COMMAND (granted), publish STATUS and UNS (QoS 1),
+      print READY, then print OK with the payload of the first command received
 """
 import queue
 import ssl
@@ -115,6 +118,24 @@ def persist(port, version):
     print("OK persist", flush=True)
 
 
+def agent(port, ca, cert, key, client_id, status, command, uns):
+    client = make_client(client_id, "5", port, tls=(ca, cert, key))
+    client.subscribe(command, 1)
+    granted = client.subscribed.get(timeout=TIMEOUT)
+    code = granted[0].value if hasattr(granted[0], "value") else granted[0]
+    if code >= 0x80:
+        fail("command subscription refused: %s" % code)
+    for topic, payload in ((status, "online"), (uns, "72.4")):
+        client.publish(topic, payload, qos=1).wait_for_publish(TIMEOUT)
+    print("READY", flush=True)
+    got_topic, payload, _, _ = client.inbox.get(timeout=TIMEOUT)
+    if got_topic != command:
+        fail("message on " + got_topic)
+    client.disconnect()
+    client.loop_stop()
+    print("OK " + payload, flush=True)
+
+
 def main(args):
     scenario = args[0]
     if scenario == "roundtrip":
@@ -124,6 +145,8 @@ def main(args):
         shared(int(args[1]), int(args[2]))
     elif scenario == "persist":
         persist(int(args[1]), args[2])
+    elif scenario == "agent":
+        agent(int(args[1]), *args[2:9])
     else:
         fail("unknown scenario " + scenario)
 

@@ -6,14 +6,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Proxus.Mqtt.Broker;
+using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 
 namespace Proxus.Interop.Tests.Mqtt.Support;
 
 /// <summary>
-/// Our broker hosted exactly as the server hosts it (AddProxusBroker, its connection handler, TLS
-/// setup and WebSocket route) on Kestrel endpoints bound to 127.0.0.1 port 0; the bound ports are
-/// read back after start.
+/// Our broker hosted exactly as the server hosts it (the trust services on an SQLite file in the
+/// data directory, AddProxusBroker, its connection handler, TLS endpoint and WebSocket route) on
+/// Kestrel endpoints bound to 127.0.0.1 port 0; the bound ports are read back after start.
 /// </summary>
 public sealed class BrokerHost : IAsyncDisposable
 {
@@ -41,8 +42,10 @@ public sealed class BrokerHost : IAsyncDisposable
 
     public MqttBroker Broker => _app.Services.GetRequiredService<MqttBroker>();
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the server's MQTT composition; a <paramref name="dataDirectory"/> reused restarts with the same store.</summary>
-    public static async Task<BrokerHost> StartAsync(Action<MqttBrokerOptions>? configure = null, MqttTlsOptions? tls = null, string? dataDirectory = null, bool allowAnonymous = true)
+    public static async Task<BrokerHost> StartAsync(Action<MqttBrokerOptions>? configure = null, bool tls = false, string? dataDirectory = null, bool allowAnonymous = true)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "proxus-broker-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
@@ -54,7 +57,9 @@ public sealed class BrokerHost : IAsyncDisposable
             ["Mqtt:AllowAnonymous"] = allowAnonymous ? "true" : "false",
             ["Mqtt:DataDirectory"] = dataDirectory,
             ["Mqtt:Broker:HousekeepingInterval"] = "00:00:00.100",
+            ["Server:DataDirectory"] = Path.Combine(dataDirectory, "server"),
         });
+        builder.AddProxusTrust();
         builder.AddProxusBroker();
         builder.Services.PostConfigure<MqttServerOptions>(o => configure?.Invoke(o.Broker));
 
@@ -63,9 +68,9 @@ public sealed class BrokerHost : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, 0, l => mqtt = l.UseProxusMqtt());
             kestrel.Listen(IPAddress.Loopback, 0, l => http = l);
-            if (tls is not null)
+            if (tls)
             {
-                kestrel.Listen(IPAddress.Loopback, 0, l => tlsListen = l.UseProxusMqttTls(tls));
+                kestrel.Listen(IPAddress.Loopback, 0, l => tlsListen = l.UseProxusMqttTls());
             }
         });
         var app = builder.Build();

@@ -1,32 +1,34 @@
-using Proxus.Server.Mqtt;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Proxus.Server.Fleet;
+using Proxus.Server.Pki;
 using Proxus.TestSupport;
 
 namespace Proxus.Interop.Tests.Mqtt.Support;
 
-/// <summary>A throw-away PKI written as PEM files for the server and the third-party peers.</summary>
+/// <summary>
+/// PEM files for the third-party peers: our CA chain, an agent certificate issued by the host's CA
+/// (to an agent of a site with a UNS prefix) with its key, and a certificate from a foreign CA.
+/// </summary>
 public sealed class PemFiles : IDisposable
 {
-    private readonly TestCertificates _certificates = TestCertificates.Create();
-
-    public PemFiles()
+    private PemFiles(Guid agentId, string unsPrefix)
     {
+        AgentId = agentId;
+        UnsPrefix = unsPrefix;
         Directory.CreateDirectory(DirectoryPath);
-        File.WriteAllText(CaPath, _certificates.Ca.ExportCertificatePem());
-        TestCertificates.WritePem(_certificates.Server, ServerCertificatePath, ServerKeyPath);
-        using var client = _certificates.IssueClient("agent-1");
-        TestCertificates.WritePem(client, ClientCertificatePath, ClientKeyPath);
-        using var stranger = TestCertificates.Create("Stranger CA");
-        using var foreign = stranger.IssueClient("intruder");
-        TestCertificates.WritePem(foreign, ForeignCertificatePath, ForeignKeyPath);
     }
+
+    public Guid AgentId { get; }
+
+    public string ClientId => AgentId.ToString("D");
+
+    public string UnsPrefix { get; }
 
     public string DirectoryPath { get; } = Path.Combine(Path.GetTempPath(), "proxus-pki-" + Guid.NewGuid().ToString("N"));
 
     public string CaPath => Path.Combine(DirectoryPath, "ca.pem");
-
-    public string ServerCertificatePath => Path.Combine(DirectoryPath, "server.pem");
-
-    public string ServerKeyPath => Path.Combine(DirectoryPath, "server.key");
 
     public string ClientCertificatePath => Path.Combine(DirectoryPath, "client.pem");
 
@@ -37,11 +39,30 @@ public sealed class PemFiles : IDisposable
 
     public string ForeignKeyPath => Path.Combine(DirectoryPath, "foreign.key");
 
-    public MqttTlsOptions ServerTls => new() { CertificatePath = ServerCertificatePath, KeyPath = ServerKeyPath, ClientCaPath = CaPath };
-
-    public void Dispose()
+    /// <summary>Creates a site and an agent on the host and issues the agent a certificate, as enrollment does.</summary>
+    public static async Task<PemFiles> IssueAsync(BrokerHost host)
     {
-        _certificates.Dispose();
-        Directory.Delete(DirectoryPath, recursive: true);
+        var fleet = host.Services.GetRequiredService<FleetService>();
+        var prefix = "Acme/Interop" + Guid.NewGuid().ToString("N")[..8];
+        var site = await fleet.CreateSiteAsync("Interop " + Guid.NewGuid().ToString("N"), prefix, "admin:test", CancellationToken.None);
+        var agent = await fleet.CreateAgentAsync(site.Id, "interop-agent", "admin:test", CancellationToken.None);
+        var files = new PemFiles(agent.Id, prefix);
+        var authority = host.Services.GetRequiredService<CertificateAuthority>();
+        await File.WriteAllTextAsync(files.CaPath, authority.ChainPem);
+        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+        {
+            await using var db = host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Proxus.Server.Data.ProxusDbContext>>().CreateDbContext();
+            using var issued = authority.IssueAgentCertificate(db, agent, new PublicKey(key));
+            await db.SaveChangesAsync();
+            using var withKey = issued.CopyWithPrivateKey(key);
+            TestCertificates.WritePem(withKey, files.ClientCertificatePath, files.ClientKeyPath);
+        }
+
+        using var stranger = TestCertificates.Create("Stranger CA");
+        using var foreign = stranger.IssueClient(agent.Id.ToString("D"));
+        TestCertificates.WritePem(foreign, files.ForeignCertificatePath, files.ForeignKeyPath);
+        return files;
     }
+
+    public void Dispose() => Directory.Delete(DirectoryPath, recursive: true);
 }
