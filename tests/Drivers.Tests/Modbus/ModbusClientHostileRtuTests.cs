@@ -18,7 +18,8 @@ public sealed class ModbusClientHostileRtuTests : IAsyncLifetime
             Transport = ModbusTransportKind.RtuOverTcp,
             Port = _device.Port,
             Retries = 0,
-            RequestTimeout = TimeSpan.FromMilliseconds(400),
+            // Long enough for a loaded CI machine to answer the requests that should succeed.
+            RequestTimeout = TimeSpan.FromSeconds(2),
             ReconnectDelay = TimeSpan.Zero,
             InterFrameDelay = TimeSpan.FromMilliseconds(20),
         });
