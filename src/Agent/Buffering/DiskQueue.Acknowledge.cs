@@ -114,7 +114,7 @@ public sealed partial class DiskQueue
                 {
                     FlushCore();
                 }
-                catch (IOException exception)
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     LogFlushFailed(exception);
                 }

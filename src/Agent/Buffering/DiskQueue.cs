@@ -136,7 +136,7 @@ public sealed partial class DiskQueue : IDisposable
         {
             FlushCore();
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             LogFlushFailed(exception);
         }

@@ -17,6 +17,7 @@ internal sealed class SegmentReader : IDisposable
     private byte[] _buffer = new byte[ChunkLength];
     private long _bufferOffset;
     private int _bufferCount;
+    private long _readableLength;
 
     public SegmentReader(SafeFileHandle handle, long firstSequence)
     {
@@ -42,6 +43,7 @@ internal sealed class SegmentReader : IDisposable
     {
         sequence = 0;
         payload = default;
+        _readableLength = readableLength;
         if (Position >= readableLength)
         {
             return FrameStatus.End;
@@ -122,7 +124,11 @@ internal sealed class SegmentReader : IDisposable
             && payloadLength <= readableLength - offset - RecordFrame.HeaderLength;
     }
 
-    /// <summary>The file's bytes from <paramref name="offset"/>: <paramref name="count"/> of them unless the file ends first.</summary>
+    /// <summary>
+    /// The file's bytes from <paramref name="offset"/>: <paramref name="count"/> of them unless the file
+    /// ends first. Reads ahead, but never past the readable length: bytes beyond it may be a failed
+    /// write that the next append redoes.
+    /// </summary>
     private ReadOnlySpan<byte> Window(long offset, int count)
     {
         if (offset >= _bufferOffset && offset + count <= _bufferOffset + _bufferCount)
@@ -137,9 +143,10 @@ internal sealed class SegmentReader : IDisposable
 
         _bufferOffset = offset;
         _bufferCount = 0;
+        var available = (int)Math.Min(_buffer.Length, Math.Max(count, _readableLength - offset));
         while (_bufferCount < count)
         {
-            var read = RandomAccess.Read(_handle, _buffer.AsSpan(_bufferCount), offset + _bufferCount);
+            var read = RandomAccess.Read(_handle, _buffer.AsSpan(_bufferCount, available - _bufferCount), offset + _bufferCount);
             if (read == 0)
             {
                 break;
