@@ -2,13 +2,15 @@ using System.Buffers.Binary;
 using System.Globalization;
 using Proxus.Agent.Buffering;
 
-// Usage: Proxus.Agent.CrashWriter DIRECTORY POLICY FIRST_NUMBER RECORD_BYTES
-// Enqueues records numbered FIRST_NUMBER, FIRST_NUMBER + 1, ... and prints "SEQUENCE NUMBER ok" once
-// Enqueue returned for each, until the test kills the process. Record n holds n (8 bytes, little-endian)
-// and then bytes (n + i) mod 256, so a reader can check every byte.
-if (args.Length != 4)
+// Usage: Proxus.Agent.CrashWriter DIRECTORY POLICY FIRST_NUMBER RECORD_BYTES [acknowledge-even]
+// Enqueues records numbered FIRST_NUMBER, FIRST_NUMBER + 1, ... and prints "enqueued SEQUENCE NUMBER ok"
+// once Enqueue returned for each, until the test kills the process. Record n holds n (8 bytes,
+// little-endian) and then bytes (n + i) mod 256, so a reader can check every byte. With
+// "acknowledge-even", a consumer reads alongside and acknowledges the even-numbered records, printing
+// "acknowledged SEQUENCE NUMBER ok" after each.
+if (args.Length is < 4 or > 5 || (args.Length == 5 && args[4] != "acknowledge-even"))
 {
-    await Console.Error.WriteLineAsync("usage: DIRECTORY POLICY FIRST_NUMBER RECORD_BYTES");
+    await Console.Error.WriteLineAsync("usage: DIRECTORY POLICY FIRST_NUMBER RECORD_BYTES [acknowledge-even]");
     return 2;
 }
 
@@ -16,15 +18,35 @@ var options = new DiskQueueOptions
 {
     Directory = args[0],
     Fsync = Enum.Parse<FsyncPolicy>(args[1]),
-    SegmentBytes = 64 * 1024,
+    SegmentBytes = 16 * 1024,
     MaxRecordBytes = 4096,
-    MaxBytes = 1L << 30,
+    FsyncInterval = TimeSpan.FromMilliseconds(50),
 };
 var number = long.Parse(args[2], CultureInfo.InvariantCulture);
 var record = new byte[int.Parse(args[3], CultureInfo.InvariantCulture)];
 using var queue = DiskQueue.Open(options);
-var output = Console.Out;
-await output.WriteLineAsync("ready");
+var output = TextWriter.Synchronized(Console.Out);
+if (args.Length == 5)
+{
+    _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            await queue.WaitForRecordsAsync(CancellationToken.None);
+            while (queue.TryReadNext(out var next))
+            {
+                var value = BinaryPrimitives.ReadInt64LittleEndian(next.Payload.Span);
+                if (value % 2 == 0)
+                {
+                    queue.Acknowledge(next.Sequence);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acknowledged {next.Sequence} {value} ok"));
+                }
+            }
+        }
+    });
+}
+
+output.WriteLine("ready");
 while (true)
 {
     BinaryPrimitives.WriteInt64LittleEndian(record, number);
@@ -34,6 +56,6 @@ while (true)
     }
 
     var sequence = queue.Enqueue(record);
-    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sequence} {number} ok"));
+    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"enqueued {sequence} {number} ok"));
     number++;
 }

@@ -6,9 +6,9 @@ using Proxus.TestSupport;
 namespace Proxus.Agent.Tests.Buffering;
 
 /// <summary>
-/// A child process enqueues under <see cref="FsyncPolicy.EveryRecord"/> and is killed with SIGKILL,
-/// several times over the same directory: every record it was told is enqueued must be there, in
-/// order, intact, and no sequence may be used twice.
+/// A child process enqueues and is killed with SIGKILL, several times over the same directory: every
+/// record it was told is enqueued (and not acknowledged) must be there, in order, intact, and no
+/// sequence may be used twice.
 /// </summary>
 public sealed class DiskQueueCrashTests : IDisposable
 {
@@ -17,18 +17,21 @@ public sealed class DiskQueueCrashTests : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private readonly QueueDirectory _directory = new();
 
-    [Fact]
-    public async Task Enqueue_ProcessKilledRepeatedly_EveryAcknowledgedRecordSurvivesInOrder()
+    [Theory]
+    [InlineData(FsyncPolicy.EveryRecord)]
+    [InlineData(FsyncPolicy.Interval)]
+    [InlineData(FsyncPolicy.Never)]
+    public async Task Enqueue_ProcessKilledRepeatedly_EveryConfirmedRecordSurvivesInOrder(FsyncPolicy policy)
     {
         var confirmed = new List<(long Sequence, long Number)>();
         for (var round = 0; round < 3; round++)
         {
             var first = confirmed.Count == 0 ? 1 : confirmed[^1].Number + 1;
-            confirmed.AddRange(await RunAndKillAsync(first));
+            confirmed.AddRange((await RunAndKillAsync(policy, first, acknowledge: false)).Enqueued);
         }
 
         confirmed.Select(c => c.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
-        using var queue = _directory.Open(new DiskQueueOptions { Directory = _directory.Path, SegmentBytes = 64 * 1024, MaxRecordBytes = 4096, Fsync = FsyncPolicy.EveryRecord });
+        using var queue = OpenLikeTheWriter(policy);
         var records = QueueDirectory.Drain(queue);
 
         records.Select(r => r.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
@@ -40,19 +43,50 @@ public sealed class DiskQueueCrashTests : IDisposable
 
         (records.Count - confirmed.Count).Should().BeLessThanOrEqualTo(3, "at most the record being enqueued at each kill is there unconfirmed");
         queue.Depth.Should().Be(records.Count);
+        queue.CorruptRecords.Should().BeLessThanOrEqualTo(3, "at most the record being written at each kill is torn");
+    }
+
+    [Fact]
+    public async Task Acknowledge_ProcessKilledWhileConsuming_NoUnacknowledgedRecordIsLost()
+    {
+        var enqueued = new List<(long Sequence, long Number)>();
+        var acknowledged = new HashSet<long>();
+        for (var round = 0; round < 3; round++)
+        {
+            var first = enqueued.Count == 0 ? 1 : enqueued[^1].Number + 1;
+            var (roundEnqueued, roundAcknowledged) = await RunAndKillAsync(FsyncPolicy.Interval, first, acknowledge: true);
+            enqueued.AddRange(roundEnqueued);
+            acknowledged.UnionWith(roundAcknowledged.Select(a => a.Sequence));
+        }
+
+        acknowledged.Should().NotBeEmpty();
+        using var queue = OpenLikeTheWriter(FsyncPolicy.Interval);
+        var numbers = QueueDirectory.Drain(queue).ToDictionary(r => r.Sequence, Decode);
+
+        foreach (var (sequence, number) in enqueued.Where(e => !acknowledged.Contains(e.Sequence)))
+        {
+            numbers.Should().ContainKey(sequence).WhoseValue.Should().Be(number);
+        }
+
+        numbers.Keys.Should().BeInAscendingOrder();
+        queue.CorruptRecords.Should().BeLessThanOrEqualTo(3);
     }
 
     public void Dispose() => _directory.Dispose();
 
+    private DiskQueue OpenLikeTheWriter(FsyncPolicy policy) =>
+        _directory.Open(new DiskQueueOptions { Directory = _directory.Path, SegmentBytes = 16 * 1024, MaxRecordBytes = 4096, Fsync = policy });
+
     /// <summary>Runs the writer until it confirmed a round's worth of records, kills it, and returns what it confirmed.</summary>
-    private async Task<List<(long Sequence, long Number)>> RunAndKillAsync(long firstNumber)
+    private async Task<(List<(long Sequence, long Number)> Enqueued, List<(long Sequence, long Number)> Acknowledged)> RunAndKillAsync(FsyncPolicy policy, long firstNumber, bool acknowledge)
     {
-        var writer = ExternalProcess.Start("dotnet", [WriterPath(), _directory.Path, nameof(FsyncPolicy.EveryRecord), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture)]);
+        string[] arguments = [WriterPath(), _directory.Path, policy.ToString(), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture), .. acknowledge ? ["acknowledge-even"] : Array.Empty<string>()];
+        var writer = ExternalProcess.Start("dotnet", arguments);
         await using (writer)
         {
             await writer.WaitForOutputAsync("ready", Timeout);
             var deadline = DateTime.UtcNow + Timeout;
-            while (Confirmed(writer.StandardOutput).Count < RecordsPerRound)
+            while (Confirmed(writer.StandardOutput, "enqueued").Count < RecordsPerRound)
             {
                 writer.HasExited.Should().BeFalse(writer.StandardError);
                 DateTime.UtcNow.Should().BeBefore(deadline, "the writer should confirm {0} records", RecordsPerRound);
@@ -61,16 +95,15 @@ public sealed class DiskQueueCrashTests : IDisposable
 
             writer.Kill();
             await writer.WaitForExitAsync(Timeout);
-            return Confirmed(writer.StandardOutput);
+            return (Confirmed(writer.StandardOutput, "enqueued"), Confirmed(writer.StandardOutput, "acknowledged"));
         }
     }
 
-    private static List<(long Sequence, long Number)> Confirmed(string output) =>
+    private static List<(long Sequence, long Number)> Confirmed(string output, string verb) =>
         [.. output.Split('\n', StringSplitOptions.TrimEntries)
-            .Where(line => line.EndsWith(" ok", StringComparison.Ordinal))
+            .Where(line => line.StartsWith(verb + " ", StringComparison.Ordinal) && line.EndsWith(" ok", StringComparison.Ordinal))
             .Select(line => line.Split(' '))
-            .Select(parts => (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture)))];
-
+            .Select(parts => (long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)))];
     /// <summary>The number a record carries, after checking every one of its bytes.</summary>
     private static long Decode(QueuedRecord record)
     {
