@@ -15,6 +15,18 @@ public static class CommandValue
     /// <summary>The longest value text accepted.</summary>
     public const int MaxTextLength = 64;
 
+    /// <summary>
+    /// The type of the values a write to <paramref name="tag"/> carries: the published value's type,
+    /// which is Float64 for a numeric tag with scaling or a unit conversion, else the tag's own type.
+    /// </summary>
+    public static DataType ValueTypeOf(Tag tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return tag.DataType.IsNumeric() && (tag.Scaling is not null || (tag.SourceUnit is not null && tag.Unit is not null))
+            ? DataType.Float64
+            : tag.DataType;
+    }
+
     /// <summary>Whether governed writes support the type at all.</summary>
     public static bool IsWritable(DataType type) => type is not (DataType.String or DataType.DateTime);
 
@@ -72,12 +84,12 @@ public static class CommandValue
     public static string? CheckLimits(Tag tag, string canonical)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        if (!tag.DataType.IsNumeric())
+        if (!ValueTypeOf(tag).IsNumeric())
         {
             return null;
         }
 
-        var value = ToDouble(tag.DataType, canonical);
+        var value = ToDouble(ValueTypeOf(tag), canonical);
         if (tag.WriteMin is { } min && value < min)
         {
             return $"{canonical} is below the write minimum {min.ToString(CultureInfo.InvariantCulture)}";

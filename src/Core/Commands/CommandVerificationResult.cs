@@ -25,5 +25,6 @@ public sealed class CommandVerificationResult
 
     internal static CommandVerificationResult Success(WriteCommand command) => new(command, CommandRefusal.None, null);
 
-    internal static CommandVerificationResult Fail(CommandRefusal refusal, string message) => new(null, refusal, message);
+    /// <summary>A refusal decided outside the verifier (e.g. no command key configured).</summary>
+    public static CommandVerificationResult Fail(CommandRefusal refusal, string message) => new(null, refusal, message);
 }
