@@ -158,7 +158,9 @@ public sealed partial class WriteRequestService(
     /// <summary>Records a timeline step on a tracked request (bumping its version) and returns the audit event for it.</summary>
     private static async Task<AuditEvent> StepAsync(ProxusDbContext db, WriteRequest request, string action, string actor, DateTimeOffset at, string? detail, string auditType, CancellationToken cancellationToken)
     {
-        var sequence = await db.WriteRequestEvents.CountAsync(e => e.RequestId == request.Id, cancellationToken) + 1;
+        // Steps already added in this transaction are not in the database yet.
+        var pending = db.ChangeTracker.Entries<WriteRequestEvent>().Count(e => e.State == EntityState.Added && e.Entity.RequestId == request.Id);
+        var sequence = await db.WriteRequestEvents.CountAsync(e => e.RequestId == request.Id, cancellationToken) + pending + 1;
         request.Version++;
         request.UpdatedAt = at;
         var cappedDetail = detail is { Length: > WriteRequestEvent.MaxDetailLength } ? detail[..WriteRequestEvent.MaxDetailLength] : detail;
