@@ -307,6 +307,26 @@ public abstract class WritesEndToEndTests(WritesScenario scenario)
         (await unassigned.GetAsync($"/api/v1/writes/{request.Id:D}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task RecordResult_NotMatchingTheDispatchedCommand_IsRejectedAndAudited()
+    {
+        var (_, request, _) = await scenario.RequestAsync(scenario.Engineer, WritesScenario.Remote, "1");
+        (await WritesScenario.PostAsync(scenario.Approver, $"/api/v1/writes/{request!.Id:D}/approve")).Should().Be(HttpStatusCode.OK);
+        var dispatched = await scenario.WaitForAsync(request.Id, WriteState.Dispatched, WriteState.TimedOut);
+        var writes = scenario.Server.Get<WriteRequestService>();
+        var stored = await writes.GetAsync(request.Id, CancellationToken.None);
+        var offline = scenario.OfflineAgent.Agent.Id;
+        var genuine = new WriteResult(request.Id, offline.ToString("D"), stored!.Nonce!, WriteOutcome.Succeeded, CommandRefusal.None, "1", null, false, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+
+        (await writes.RecordResultAsync(offline, genuine with { Nonce = CommandSigner.NewNonce() }, CancellationToken.None)).Should().Be(WriteResultOutcome.Rejected);
+        (await writes.RecordResultAsync(scenario.Agent.Agent.Id, genuine with { AgentId = scenario.Agent.Agent.Id.ToString("D") }, CancellationToken.None)).Should().Be(WriteResultOutcome.Rejected);
+        (await writes.RecordResultAsync(offline, genuine with { RequestId = Guid.NewGuid() }, CancellationToken.None)).Should().Be(WriteResultOutcome.Rejected);
+
+        (await writes.GetAsync(request.Id, CancellationToken.None))!.State.Should().Be(Enum.Parse<WriteState>(dispatched.State) is WriteState.Dispatched ? WriteState.Dispatched : WriteState.TimedOut);
+        var audit = await scenario.Auditor.GetStringAsync($"/api/v1/audit?limit=1000&type={WriteAuditEventTypes.ResultRejected}");
+        audit.Should().Contain($"write:{request.Id:D}");
+    }
+
     /// <summary>The server's command-signing key, as an attacker who bypassed the server's checks would hold it.</summary>
     private ECDsa ExportCommandKey()
     {
