@@ -90,11 +90,20 @@ public sealed class EdgeAgent : IAsyncDisposable
     {
         ModbusTcpEndpoint modbus => new ModbusDeviceSession(new ModbusClient(new ModbusClientOptions
         {
-            Host = modbus.Host, Port = modbus.Port, UnitId = (byte)modbus.UnitId, ConnectTimeout = DeviceTimeout, RequestTimeout = DeviceTimeout,
+            Host = modbus.Host,
+            Port = modbus.Port,
+            UnitId = (byte)modbus.UnitId,
+            ConnectTimeout = DeviceTimeout,
+            RequestTimeout = DeviceTimeout,
         })),
         Core.Model.S7Endpoint s7 => new S7DeviceSession(new S7Client(new S7ClientOptions
         {
-            Host = s7.Host, Port = s7.Port, Rack = s7.Rack, Slot = s7.Slot, ConnectTimeout = DeviceTimeout, RequestTimeout = DeviceTimeout,
+            Host = s7.Host,
+            Port = s7.Port,
+            Rack = s7.Rack,
+            Slot = s7.Slot,
+            ConnectTimeout = DeviceTimeout,
+            RequestTimeout = DeviceTimeout,
         })),
         _ => throw new NotSupportedException(connection.Endpoint.GetType().Name),
     });
