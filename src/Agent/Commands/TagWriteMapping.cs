@@ -67,7 +67,8 @@ internal static class TagWriteMapping
         {
             TagValueKind.Bool => normalized.Value.AsBool ? "true" : "false",
             TagValueKind.Double when tag.DataType == DataType.Float32 && type == DataType.Float32 => ((float)normalized.Value.AsDouble).ToString(CultureInfo.InvariantCulture),
-            TagValueKind.Double => normalized.Value.AsDouble.ToString(CultureInfo.InvariantCulture),
+            // 15 significant digits: the noise of the scaling and unit arithmetic is not part of the value.
+            TagValueKind.Double => double.Parse(normalized.Value.AsDouble.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
             _ => normalized.Value.ToString(),
         };
         if (!CommandValue.TryNormalize(type, text, out var canonical, out problem))
