@@ -2,16 +2,19 @@ using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Telemetry;
+using Proxus.Server.Writes;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 builder.AddProxusBroker();
 builder.AddProxusTelemetry();
 builder.AddProxusAgentStatus();
+builder.AddProxusWrites();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive")).AllowAnonymous();
 app.MapProxusTrustApi();
 app.MapMqttWebSocket();
 app.MapProxusTelemetryApi();
+app.MapProxusWritesApi();
 app.Run();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Proxus.Core.Configuration;
 
@@ -8,6 +9,9 @@ namespace Proxus.Core.Configuration;
 /// </summary>
 internal static class ConfigEnvelopeLayout
 {
+    /// <summary>An IEEE P1363 ECDSA P-256 signature: r||s, 32 bytes each.</summary>
+    public const int SignatureBytes = 64;
+
     public static ReadOnlySpan<byte> HeaderPrefix => "{\"header\":"u8;
 
     public static ReadOnlySpan<byte> PayloadPrefix => ",\"payload\":"u8;
@@ -43,5 +47,63 @@ internal static class ConfigEnvelopeLayout
         encoded.CopyTo(span);
         SignatureSuffix.CopyTo(span[encoded.Length..]);
         return bytes;
+    }
+
+    /// <summary>Finds the header and payload objects and decodes the signature, requiring exactly those three members in order.</summary>
+    public static bool TrySplit(ReadOnlySpan<byte> envelope, out Range header, out Range payload, out byte[] signature, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        header = payload = default;
+        signature = [];
+        try
+        {
+            var reader = new Utf8JsonReader(envelope, new JsonReaderOptions { MaxDepth = 16 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                || !TryReadObjectMember(ref reader, "header"u8, out header)
+                || !TryReadObjectMember(ref reader, "payload"u8, out payload)
+                || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("signature"u8)
+                || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+            {
+                problem = "the envelope must be an object with header, payload and signature, in that order";
+                return false;
+            }
+
+            var encoded = reader.ValueSpan;
+            signature = new byte[SignatureBytes];
+            if (!Convert.TryFromBase64Chars(System.Text.Encoding.ASCII.GetString(encoded), signature, out var written) || written != SignatureBytes)
+            {
+                problem = "the signature is not 64 bytes of base64";
+                return false;
+            }
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+            {
+                problem = "the envelope has members after the signature";
+                return false;
+            }
+
+            reader.Read();
+            problem = null;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            problem = "invalid JSON: " + exception.Message;
+            return false;
+        }
+    }
+
+    private static bool TryReadObjectMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out Range range)
+    {
+        range = default;
+        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(name)
+            || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        range = start..(int)reader.BytesConsumed;
+        return true;
     }
 }

@@ -14,8 +14,6 @@ public sealed class ConfigEnvelopeVerifier
     /// <summary>Envelopes larger than this are refused before parsing.</summary>
     public const int MaxEnvelopeBytes = 64 * 1024 * 1024;
 
-    private const int SignatureBytes = 64;
-
     private readonly FrozenDictionary<string, ECDsa> _keys;
     private readonly TimeProvider _time;
     private readonly TimeSpan _clockSkew;
@@ -46,7 +44,7 @@ public sealed class ConfigEnvelopeVerifier
             return Fail(ConfigVerificationFailure.TooLarge, $"the envelope is {envelope.Length} bytes; the limit is {MaxEnvelopeBytes}");
         }
 
-        if (!TrySplit(envelope, out var headerRange, out var payloadRange, out var signature, out var problem))
+        if (!ConfigEnvelopeLayout.TrySplit(envelope, out var headerRange, out var payloadRange, out var signature, out var problem))
         {
             return Fail(ConfigVerificationFailure.Malformed, problem);
         }
@@ -128,64 +126,6 @@ public sealed class ConfigEnvelopeVerifier
         return configuration.AgentId == header.AgentId
             ? ConfigVerificationResult.Success(new ConfigEnvelope(header, configuration))
             : Fail(ConfigVerificationFailure.WrongAgent, $"the payload is for agent '{configuration.AgentId}', the header for '{header.AgentId}'");
-    }
-
-    /// <summary>Finds the header and payload objects and decodes the signature, requiring exactly those three members in order.</summary>
-    private static bool TrySplit(ReadOnlySpan<byte> envelope, out Range header, out Range payload, out byte[] signature, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
-    {
-        header = payload = default;
-        signature = [];
-        try
-        {
-            var reader = new Utf8JsonReader(envelope, new JsonReaderOptions { MaxDepth = 16 });
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
-                || !TryReadObjectMember(ref reader, "header"u8, out header)
-                || !TryReadObjectMember(ref reader, "payload"u8, out payload)
-                || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("signature"u8)
-                || !reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-            {
-                problem = "the envelope must be an object with header, payload and signature, in that order";
-                return false;
-            }
-
-            var encoded = reader.ValueSpan;
-            signature = new byte[SignatureBytes];
-            if (!Convert.TryFromBase64Chars(System.Text.Encoding.ASCII.GetString(encoded), signature, out var written) || written != SignatureBytes)
-            {
-                problem = "the signature is not 64 bytes of base64";
-                return false;
-            }
-
-            if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
-            {
-                problem = "the envelope has members after the signature";
-                return false;
-            }
-
-            reader.Read();
-            problem = null;
-            return true;
-        }
-        catch (JsonException exception)
-        {
-            problem = "invalid JSON: " + exception.Message;
-            return false;
-        }
-    }
-
-    private static bool TryReadObjectMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out Range range)
-    {
-        range = default;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(name)
-            || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        range = start..(int)reader.BytesConsumed;
-        return true;
     }
 
     private static ConfigVerificationResult Fail(ConfigVerificationFailure failure, string message) => ConfigVerificationResult.Fail(failure, message);

@@ -54,6 +54,9 @@ public sealed record Tag
     /// <summary>Highest value a write may set, in the published unit.</summary>
     public double? WriteMax { get; init; }
 
+    /// <summary>A writable tag whose writes need a second, different approver.</summary>
+    public bool Critical { get; init; }
+
     public string? Description { get; init; }
 
     /// <summary>The unit values are published in: <see cref="Unit"/>, else <see cref="SourceUnit"/>.</summary>

@@ -23,13 +23,14 @@ public static class TagFields
     public const string Writable = "writable";
     public const string WriteMin = "write_min";
     public const string WriteMax = "write_max";
+    public const string Critical = "critical";
     public const string Description = "description";
 
     /// <summary>Every field, in export order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Path, Connection, Address, DataType, Length, ByteOrder, RawMin, RawMax, EngineeringMin, EngineeringMax, Clamp,
-        SourceUnit, Unit, Deadband, ReportByException, PollGroup, PollIntervalMs, Writable, WriteMin, WriteMax, Description,
+        SourceUnit, Unit, Deadband, ReportByException, PollGroup, PollIntervalMs, Writable, WriteMin, WriteMax, Critical, Description,
     ];
 
     /// <summary>The fields a tag cannot do without.</summary>

@@ -128,6 +128,11 @@ public sealed partial class TagMapValidator
 
     private static void ValidateWriteLimits(Tag tag, int row, TagMapErrors errors)
     {
+        if (tag.Critical && !tag.Writable)
+        {
+            errors.Add(row, TagFields.Critical, "critical applies to writable tags only");
+        }
+
         if (tag.WriteMin is null && tag.WriteMax is null)
         {
             return;

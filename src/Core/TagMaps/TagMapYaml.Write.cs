@@ -39,7 +39,7 @@ public static partial class TagMapYaml
             {
                 if (TagRecordFormatter.Format(tag, field) is { } value)
                 {
-                    Pair(emitter, field, value, TagFields.IsNumeric(field) || field is TagFields.Clamp or TagFields.ReportByException or TagFields.Writable);
+                    Pair(emitter, field, value, TagFields.IsNumeric(field) || field is TagFields.Clamp or TagFields.ReportByException or TagFields.Writable or TagFields.Critical);
                 }
             }
 

@@ -29,6 +29,7 @@ internal static class TagRecordFormatter
         TagFields.Writable => Boolean(tag.Writable),
         TagFields.WriteMin => Number(tag.WriteMin),
         TagFields.WriteMax => Number(tag.WriteMax),
+        TagFields.Critical => tag.Critical ? Boolean(true) : null,
         TagFields.Description => tag.Description,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "unknown tag field"),
     };

@@ -33,6 +33,7 @@ internal static class TagRecordParser
         var writable = fields.Boolean(TagFields.Writable);
         var writeMin = fields.Number(TagFields.WriteMin);
         var writeMax = fields.Number(TagFields.WriteMax);
+        var critical = fields.Boolean(TagFields.Critical);
         if (errors.Count != before)
         {
             return null;
@@ -56,6 +57,7 @@ internal static class TagRecordParser
             Writable = writable ?? false,
             WriteMin = writeMin,
             WriteMax = writeMax,
+            Critical = critical ?? false,
             Description = fields.Text(TagFields.Description),
         };
     }

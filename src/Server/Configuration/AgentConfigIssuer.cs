@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Proxus.Core.Commands;
 using Proxus.Core.Configuration;
 using Proxus.Core.Model;
 using Proxus.Server.Audit;
@@ -33,11 +34,14 @@ public sealed class AgentConfigIssuer(CertificateAuthority authority, IOptions<A
         var verifier = new ConfigEnvelopeVerifier([authority.ConfigurationSigningKey], timeProvider, TimeSpan.Zero);
         var agents = await db.Agents.AsNoTracking().Where(agent => agent.SiteId == tagMapVersion.SiteId)
             .OrderBy(agent => agent.Name).ToListAsync(cancellationToken);
+        // The site's control-write policy travels in every agent's signed configuration (docs/writes.md).
+        var commandKey = CommandKey.Encode(authority.CommandSigningKey);
+        var diodeMode = !await db.SiteWriteSettings.AsNoTracking().AnyAsync(s => s.SiteId == tagMapVersion.SiteId && s.WritesEnabled, cancellationToken);
         var issued = new List<IssuedAgentConfig>();
         var events = new List<AuditEvent>();
         foreach (var agent in agents)
         {
-            var configuration = AgentConfigurationCompiler.Compile(tagMap, agent.Name) with { AgentId = agent.Id.ToString("D") };
+            var configuration = AgentConfigurationCompiler.Compile(tagMap, agent.Name) with { AgentId = agent.Id.ToString("D"), CommandKey = commandKey, DiodeMode = diodeMode };
             var payloadHash = SHA256.HashData(CanonicalConfigJson.Serialize(configuration));
             var latest = await db.AgentConfigEnvelopes.AsNoTracking()
                 .Where(envelope => envelope.AgentId == agent.Id)

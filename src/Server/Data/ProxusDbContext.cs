@@ -7,6 +7,7 @@ using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
 using Proxus.Server.Pki;
+using Proxus.Server.Writes;
 
 namespace Proxus.Server.Data;
 
@@ -44,6 +45,12 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<AgentConfigEnvelope> AgentConfigEnvelopes => Set<AgentConfigEnvelope>();
 
     public DbSet<AgentConfigState> AgentConfigStates => Set<AgentConfigState>();
+
+    public DbSet<SiteWriteSettings> SiteWriteSettings => Set<SiteWriteSettings>();
+
+    public DbSet<WriteRequest> WriteRequests => Set<WriteRequest>();
+
+    public DbSet<WriteRequestEvent> WriteRequestEvents => Set<WriteRequestEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -29,6 +29,15 @@ public static class IamPolicies
     /// <summary>Every role, or scope <c>uns.read</c> (for subscribing to the UNS over WebSocket).</summary>
     public const string UnsRead = "uns.read";
 
+    /// <summary>Roles OtEngineer and Admin: request control writes (OtEngineers only for their sites) and cancel their own.</summary>
+    public const string WritesRequest = "writes.request";
+
+    /// <summary>Role Approver: approve or reject control writes requested by someone else.</summary>
+    public const string WritesApprove = "writes.approve";
+
+    /// <summary>Every role (OtEngineers only for their sites): read write requests and their timelines.</summary>
+    public const string WritesRead = "writes.read";
+
     /// <summary>Nobody: the fallback for endpoints without an explicit policy.</summary>
     internal static AuthorizationPolicy DenyAll { get; } = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
 
@@ -41,6 +50,9 @@ public static class IamPolicies
         authorization.AddPolicy(FleetRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.ConfigRead)));
         authorization.AddPolicy(AuditRead, p => p.AddRequirements(new AccessRequirement([Roles.Auditor, Roles.Admin], Scopes.AuditRead)));
         authorization.AddPolicy(HistoryRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.HistoryRead)));
+        authorization.AddPolicy(WritesRequest, p => p.AddRequirements(new AccessRequirement([Roles.OtEngineer, Roles.Admin], null)));
+        authorization.AddPolicy(WritesApprove, p => p.AddRequirements(new AccessRequirement([Roles.Approver], null)));
+        authorization.AddPolicy(WritesRead, p => p.AddRequirements(new AccessRequirement(Roles.All, null)));
         authorization.AddPolicy(UnsRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.UnsRead)));
     }
 }

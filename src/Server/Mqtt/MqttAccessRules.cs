@@ -4,7 +4,7 @@ namespace Proxus.Server.Mqtt;
 
 /// <summary>
 /// The MQTT ACLs derived from identity. An agent publishes only strictly below its site's UNS
-/// prefix and on its own status topic (and below it); it subscribes only to its own command and
+/// prefix, on its own status topic (and below it) and on its own write-results topic; it subscribes only to its own command and
 /// configuration topics, exactly, and never to a shared subscription. Nobody publishes on a
 /// command or configuration topic: the server publishes there itself, past the hooks. The server's
 /// own consumers publish nothing and may subscribe, shared or not, to any filter: the UNS and the
@@ -23,6 +23,8 @@ internal static class MqttAccessRules
 
         return identity switch
         {
+            // A results topic is the agent's own exactly: another agent's, or a level below, is refused.
+            AgentMqttIdentity agent when AgentTopics.IsResults(topic) => string.Equals(topic, AgentTopics.Results(agent.AgentId), StringComparison.Ordinal),
             AgentMqttIdentity agent => AgentTopics.IsOwnStatus(agent.AgentId, topic)
                 || (agent.UnsPrefix is { } prefix && SiteUnsPrefix.Contains(prefix, topic)),
             AnonymousMqttIdentity => true,

@@ -8,8 +8,8 @@ namespace Proxus.Server.Pki;
 
 /// <summary>
 /// The server's internal CA: an ECDSA P-256 root (signs only the issuing CA) and an issuing CA
-/// (signs agent and server certificates and the CRL), plus the configuration- and audit-signing
-/// keys. Created on first start inside a cross-node lock, stored with encrypted private keys,
+/// (signs agent and server certificates and the CRL), plus the configuration-, audit- and
+/// command-signing keys. Created on first start inside a cross-node lock, stored with encrypted private keys,
 /// loaded into memory on every start.
 /// </summary>
 public sealed partial class CertificateAuthority(
@@ -41,6 +41,9 @@ public sealed partial class CertificateAuthority(
 
     internal ECDsa AuditSigningKey => State.AuditSigningKey;
 
+    /// <summary>Signs control-write commands; separate from the configuration-signing and CA keys.</summary>
+    internal ECDsa CommandSigningKey => State.CommandSigningKey;
+
     private CertificateAuthorityState State => _state ?? throw new InvalidOperationException("The certificate authority is not initialized yet.");
 
     private PkiOptions Options => options.Value;
@@ -64,6 +67,7 @@ public sealed partial class CertificateAuthority(
 
         var configuration = await LatestAsync(db, PkiCredentialPurpose.ConfigurationSigning, cancellationToken) ?? CreateSigningKey(db, PkiCredentialPurpose.ConfigurationSigning, now);
         var audit = await LatestAsync(db, PkiCredentialPurpose.AuditSigning, cancellationToken) ?? CreateSigningKey(db, PkiCredentialPurpose.AuditSigning, now);
+        var command = await LatestAsync(db, PkiCredentialPurpose.CommandSigning, cancellationToken) ?? CreateSigningKey(db, PkiCredentialPurpose.CommandSigning, now);
 
         var issuingCertificate = X509CertificateLoader.LoadCertificate(issuing.Certificate!);
         var issuingKey = protector.UnprotectECDsa(issuing.EncryptedPrivateKey);
@@ -82,6 +86,7 @@ public sealed partial class CertificateAuthority(
             issuingKey,
             protector.UnprotectECDsa(configuration.EncryptedPrivateKey),
             protector.UnprotectECDsa(audit.EncryptedPrivateKey),
+            protector.UnprotectECDsa(command.EncryptedPrivateKey),
             LoadWithKey(server));
         LogReady(logger, rootCertificate.Subject, ServerCertificate.SerialNumber, ServerCertificate.NotAfter);
     }

@@ -10,4 +10,5 @@ internal sealed record CertificateAuthorityState(
     ECDsa IssuingKey,
     ECDsa ConfigurationSigningKey,
     ECDsa AuditSigningKey,
+    ECDsa CommandSigningKey,
     X509Certificate2 ServerCertificate);

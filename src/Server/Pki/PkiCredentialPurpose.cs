@@ -12,7 +12,7 @@ public enum PkiCredentialPurpose
     /// <summary>The server's TLS certificate (HTTPS, MQTT over TLS).</summary>
     ServerTls,
 
-    /// <summary>Signs agent configurations and commands (public key handed out at enrollment).</summary>
+    /// <summary>Signs agent configurations (public key handed out at enrollment).</summary>
     ConfigurationSigning,
 
     /// <summary>Signs the exported head of the audit chain.</summary>
@@ -20,4 +20,7 @@ public enum PkiCredentialPurpose
 
     /// <summary>Signs the OAuth2 access tokens (JWT, ES256) of machine clients.</summary>
     AccessTokenSigning,
+
+    /// <summary>Signs control-write commands (public key carried by the signed agent configuration).</summary>
+    CommandSigning,
 }

@@ -174,7 +174,16 @@ public sealed class ConfigEnvelopeTests : IDisposable
         var json = Encoding.UTF8.GetString(CanonicalConfigJson.Serialize(SmallConfiguration()));
 
         json.Should().Be(
-            """{"agentId":"edge-01","site":{"enterprise":"Acme","name":"SiteA"},"connections":[{"id":"line-s7","protocol":"S7","agent":"edge-01","endpoint":{"kind":"s7","host":"10.0.0.7","port":102,"rack":0,"slot":1},"pollGroups":[{"name":"fast","interval":250}]},{"id":"press-plc","protocol":"ModbusTcp","agent":"edge-01","endpoint":{"kind":"modbusTcp","host":"127.0.0.1","port":502,"unitId":1},"pollGroups":[{"name":"fast","interval":100},{"name":"slow","interval":5000}]}],"tags":[{"path":"Acme/SiteA/Press/Line1/Press_Machine/Temperature_C","connection":"press-plc","address":"HR100","dataType":"Float32","byteOrder":"Abcd","reportByException":true,"pollGroup":"fast","writable":false}]}""");
+            """{"agentId":"edge-01","site":{"enterprise":"Acme","name":"SiteA"},"connections":[{"id":"line-s7","protocol":"S7","agent":"edge-01","endpoint":{"kind":"s7","host":"10.0.0.7","port":102,"rack":0,"slot":1},"pollGroups":[{"name":"fast","interval":250}]},{"id":"press-plc","protocol":"ModbusTcp","agent":"edge-01","endpoint":{"kind":"modbusTcp","host":"127.0.0.1","port":502,"unitId":1},"pollGroups":[{"name":"fast","interval":100},{"name":"slow","interval":5000}]}],"tags":[{"path":"Acme/SiteA/Press/Line1/Press_Machine/Temperature_C","connection":"press-plc","address":"HR100","dataType":"Float32","byteOrder":"Abcd","reportByException":true,"pollGroup":"fast","writable":false,"critical":false}],"diodeMode":true}""");
+    }
+
+    [Fact]
+    public void Serialize_WritePolicy_WritesTheCommandKeyAndDiodeModeLast()
+    {
+        var json = Encoding.UTF8.GetString(CanonicalConfigJson.Serialize(SmallConfiguration() with { CommandKey = "AAEC", DiodeMode = false }));
+
+        json.Should().EndWith("\"writable\":false,\"critical\":false}],\"commandKey\":\"AAEC\",\"diodeMode\":false}");
+        CanonicalConfigJson.Deserialize(Encoding.UTF8.GetBytes(json)).Should().Be(SmallConfiguration() with { CommandKey = "AAEC", DiodeMode = false });
     }
 
     [Fact]

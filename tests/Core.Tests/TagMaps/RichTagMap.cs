@@ -40,6 +40,7 @@ internal static class RichTagMap
                 Writable = true,
                 WriteMin = -10.25,
                 WriteMax = 1e21,
+                Critical = true,
                 Description = "=SUM(A1) \"quoted\", with comma\nand a second line",
             },
             TestTags.Float("Pressure", "400201") with

@@ -73,6 +73,8 @@ public sealed class TagMapCsvMalformedTests
     [InlineData("write_min=0", "write_min", "write limits apply to writable tags only")]
     [InlineData("writable=true|write_min=10|write_max=5", "write_min", "write_min 10 is greater than write_max 5")]
     [InlineData("writable=sure", "writable", "'sure' is not true or false")]
+    [InlineData("critical=true", "critical", "critical applies to writable tags only")]
+    [InlineData("critical=very|writable=true", "critical", "'very' is not true or false")]
     [InlineData("description==HYPERLINK(\"http://evil\")", "description", "the cell starts with '=', which a spreadsheet runs as a formula; prefix it with an apostrophe (') to keep it as text")]
     [InlineData("description=+cmd /C calc", "description", "the cell starts with '+', which a spreadsheet runs as a formula; prefix it with an apostrophe (') to keep it as text")]
     [InlineData("description=@SUM(1+1)", "description", "the cell starts with '@', which a spreadsheet runs as a formula; prefix it with an apostrophe (') to keep it as text")]
@@ -152,7 +154,7 @@ public sealed class TagMapCsvMalformedTests
 
         var result = TagMapCsv.Read(csv, TestTags.Site, TestTags.Map().Connections);
 
-        result.Errors.Should().ContainSingle().Which.Should().Be(new TagMapError(3, null, "field 21 is longer than 1024 characters"));
+        result.Errors.Should().ContainSingle().Which.Should().Be(new TagMapError(3, null, "field 22 is longer than 1024 characters"));
     }
 
     [Fact]

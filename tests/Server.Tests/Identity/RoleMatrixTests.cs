@@ -32,6 +32,9 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         [IamPolicies.Admin] = [Roles.Admin],
         [IamPolicies.FleetRead] = [.. Roles.All, ConfigReader],
         [IamPolicies.AuditRead] = [Roles.Auditor, Roles.Admin, AuditReader],
+        [IamPolicies.WritesRequest] = [Roles.OtEngineer, Roles.Admin],
+        [IamPolicies.WritesApprove] = [Roles.Approver],
+        [IamPolicies.WritesRead] = [.. Roles.All],
     };
 
     /// <summary>The policy each endpoint must have ("METHOD pattern" -> policy).</summary>
@@ -75,12 +78,20 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["GET /api/v1/agent/config"] = Anonymous,
         ["POST /api/v1/agent/config/applied"] = Anonymous,
         ["GET /openapi/{documentName}.json"] = Anonymous,
+        ["POST /api/v1/writes"] = IamPolicies.WritesRequest,
+        ["GET /api/v1/writes"] = IamPolicies.WritesRead,
+        ["GET /api/v1/writes/{id:guid}"] = IamPolicies.WritesRead,
+        ["POST /api/v1/writes/{id:guid}/approve"] = IamPolicies.WritesApprove,
+        ["POST /api/v1/writes/{id:guid}/reject"] = IamPolicies.WritesApprove,
+        ["POST /api/v1/writes/{id:guid}/cancel"] = IamPolicies.WritesRequest,
+        ["GET /api/v1/writes/export"] = IamPolicies.AuditRead,
+        ["PUT /api/v1/writes/sites/{id:guid}"] = IamPolicies.Admin,
     };
 
     private TrustWebHost _server = null!;
 
     public async Task InitializeAsync()
-        => _server = await TrustWebHost.StartAsync(fixture.Database, map: app => app.MapGet(UnprotectedPath, () => "reached"));
+        => _server = await TrustWebHost.StartAsync(fixture.Database, map: app => app.MapGet(UnprotectedPath, () => "reached"), writes: new Dictionary<string, string?>());
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -28,6 +28,47 @@ public sealed class MqttAccessRulesTests
         MqttAccessRules.MayPublish(Agent, topic).Should().Be(allowed);
     }
 
+    [Theory]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/results", true)]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/results/extra", false)]
+    [InlineData("proxus/agents/11111111-2a6d-4c55-9e1a-6f0d2c7b8a91/results", false)]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/resultsx", false)]
+    public void MayPublish_AgentResults_OnlyItsOwnTopicExactly(string topic, bool allowed)
+    {
+        MqttAccessRules.MayPublish(Agent, topic).Should().Be(allowed);
+    }
+
+    [Fact]
+    public void MayPublish_AgentOfSiteNamedLikeTheAgentRoot_CannotForgeAnotherAgentsResults()
+    {
+        var agent = Agent with { UnsPrefix = "proxus/agents" };
+
+        MqttAccessRules.MayPublish(agent, AgentTopics.Results(Guid.NewGuid())).Should().BeFalse();
+        MqttAccessRules.MayPublish(agent, AgentTopics.Results(AgentId)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void MaySubscribe_AgentToResults_Denied()
+    {
+        MqttAccessRules.MaySubscribe(Agent, AgentTopics.Results(AgentId), null).Should().BeFalse();
+        MqttAccessRules.MaySubscribe(Agent, "proxus/agents/+/results", null).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/results", true)]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/results/x", false)]
+    [InlineData("proxus/agents/0B3C1F4E-2A6D-4C55-9E1A-6F0D2C7B8A91/results", false)]
+    [InlineData("proxus/agents/not-a-guid/results", false)]
+    [InlineData("proxus/agents/0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91/status", false)]
+    public void TryParseResults_OnlyExactResultsTopics(string topic, bool parsed)
+    {
+        AgentTopics.TryParseResults(topic, out var agent).Should().Be(parsed);
+        if (parsed)
+        {
+            agent.Should().Be(AgentId);
+        }
+    }
+
     [Fact]
     public void MayPublish_AgentOfSiteWithoutPrefix_OnlyItsStatus()
     {

@@ -8,6 +8,8 @@ using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 
+using Proxus.Server.Writes;
+
 namespace Proxus.Server.Tests.Support;
 
 /// <summary>One fully populated row for every entity of the model, to prove model and schema agree.</summary>
@@ -139,7 +141,38 @@ public static class SampleData
             Reason = "sample reason",
             ReportedAt = Instant.AddMinutes(1),
         };
-        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client, ns, tagMap, envelope, state];
+        var writeSettings = new SiteWriteSettings { SiteId = site.Id, WritesEnabled = true, ChangedBy = "sample", ChangedAt = Instant };
+        var writeRequest = new WriteRequest
+        {
+            Id = Guid.NewGuid(),
+            SiteId = site.Id,
+            AgentId = agent.Id,
+            Tag = "Acme/S/Area/Line/Machine/Setpoint",
+            DataType = "Float32",
+            Value = "12.5",
+            Reason = "sample reason",
+            TagMapVersion = 3,
+            RequestedById = user.Id,
+            RequestedBy = "user:sample",
+            RequestedAt = Instant,
+            NotBefore = Instant.AddMinutes(1),
+            NotAfter = Instant.AddHours(1),
+            ExpiresAt = Instant.AddHours(1),
+            Critical = true,
+            ApprovalsRequired = 2,
+            Approvals = 2,
+            State = WriteState.Succeeded,
+            Version = 6,
+            UpdatedAt = Instant.AddMinutes(3),
+            Nonce = "00112233445566778899aabbccddeeff",
+            DispatchedAt = Instant.AddMinutes(2),
+            CommandExpiresAt = Instant.AddMinutes(3),
+            CompletedAt = Instant.AddMinutes(2).AddSeconds(1),
+            ReadBack = "12.5",
+            Error = "sample error",
+        };
+        var writeStep = new WriteRequestEvent { Id = Guid.NewGuid(), RequestId = writeRequest.Id, Sequence = 1, Action = "requested", State = WriteState.Requested, Actor = "user:sample", At = Instant, Detail = "sample detail" };
+        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client, ns, tagMap, envelope, state, writeSettings, writeRequest, writeStep];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)

@@ -13,6 +13,7 @@ using Proxus.Server.Enrollment;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Pki;
+using Proxus.Server.Writes;
 
 namespace Proxus.Server.Tests.Support;
 
@@ -41,19 +42,44 @@ public sealed class TrustWebHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The plain loopback MQTT port (hosts started with writes only; 0 otherwise).</summary>
+    public int MqttPort { get; private init; }
+
     public RecordingRevocationListener RevocationListener => (RecordingRevocationListener)_app.Services.GetServices<ICertificateRevocationListener>().OfType<RecordingRevocationListener>().Single();
 
     public RecordingConfigChangeNotifier ConfigNotifier => _app.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
 
     /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false)
+    /// <param name="database">The database.</param>
+    /// <param name="timeProvider">The clock, when the test sets it.</param>
+    /// <param name="map">Endpoints of the test's own.</param>
+    /// <param name="withBroker">Host the broker and its TLS endpoint.</param>
+    /// <param name="writes">
+    /// Host governed writes too (with the broker): their API, dispatcher and results listener,
+    /// which connects to a plain MQTT listener on a free loopback port (<see cref="MqttPort"/>)
+    /// where anonymous development clients are allowed; <see cref="WriteOptions"/> come from
+    /// these settings.
+    /// </param>
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null)
     {
+        withBroker |= writes is not null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         var settings = TrustHost.Configuration(database);
         settings["Mqtt:Port"] = "0";
         settings["Mqtt:TlsPort"] = "0";
         settings["Mqtt:AllowAnonymous"] = "false";
         settings["Mqtt:DataDirectory"] = string.Empty;
+        var plainPort = writes is null ? 0 : TestSupport.LoopbackPort.GetFree();
+        if (writes is not null)
+        {
+            settings["Mqtt:AllowAnonymous"] = "true";
+            settings["Writes:ResultsBroker"] = $"mqtt://127.0.0.1:{plainPort}";
+            foreach (var (key, value) in writes)
+            {
+                settings["Writes:" + key] = value;
+            }
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         if (timeProvider is not null)
@@ -69,6 +95,11 @@ public sealed class TrustWebHost : IAsyncDisposable
             builder.AddProxusBroker();
         }
 
+        if (writes is not null)
+        {
+            builder.AddProxusWrites();
+        }
+
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.
         ListenOptions? https = null, mqtts = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -78,13 +109,23 @@ public sealed class TrustWebHost : IAsyncDisposable
             {
                 kestrel.Listen(IPAddress.Loopback, 0, listen => mqtts = listen.UseProxusMqttTls());
             }
+
+            if (writes is not null)
+            {
+                kestrel.Listen(IPAddress.Loopback, plainPort, listen => listen.UseProxusMqtt());
+            }
         });
         var app = builder.Build();
         app.MapProxusTrustApi();
+        if (writes is not null)
+        {
+            app.MapProxusWritesApi();
+        }
+
         map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);
-        return new TrustWebHost(app, new Uri($"https://127.0.0.1:{https!.IPEndPoint!.Port}"), mqtts);
+        return new TrustWebHost(app, new Uri($"https://127.0.0.1:{https!.IPEndPoint!.Port}"), mqtts) { MqttPort = plainPort };
     }
 
     public T Get<T>()

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Proxus.Server.Writes;
+
+public static class WritesHostingExtensions
+{
+    /// <summary>
+    /// Governed control writes: the request service and its dispatcher, the command publisher on the
+    /// in-process broker, the results listener and the options (<c>Writes</c>). Call after
+    /// <c>AddProxusTrust</c> and <c>AddProxusBroker</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddProxusWrites(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<WriteOptions>().Bind(builder.Configuration.GetSection(WriteOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WriteOptions>, WriteOptionsValidator>();
+        services.AddSingleton<ICommandPublisher, BrokerCommandPublisher>();
+        services.AddSingleton<WriteRequestService>();
+        services.AddSingleton<WriteLogExporter>();
+        services.AddSingleton<SiteWritePolicyService>();
+        services.AddHostedService<WriteDispatcher>();
+        services.AddHostedService<WriteResultsListener>();
+        return builder;
+    }
+
+    /// <summary>The write API (<see cref="WritesApi"/>).</summary>
+    public static IEndpointRouteBuilder MapProxusWritesApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapWritesApi();
+        return endpoints;
+    }
+}
