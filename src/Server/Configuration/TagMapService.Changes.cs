@@ -122,6 +122,12 @@ public sealed partial class TagMapService
                     events);
             },
             cancellationToken);
+        if (result.Status == TagMapChangeStatus.Created)
+        {
+            // The new current version is in memory already: the first page after a publish needs no parse.
+            cache.Add(new IndexedTagMap(result.Version!, map));
+        }
+
         await notifications.NotifyAsync(issued, cancellationToken);
         return result;
     }

@@ -13,6 +13,31 @@ public sealed class TagMapVersionCache
     private readonly Lock _gate = new();
     private readonly LinkedList<(Guid SiteId, int Version, Lazy<Task<IndexedTagMap>> Entry)> _entries = new();
 
+    /// <summary>Puts a version that is already in memory (one just stored) first in the cache.</summary>
+    public void Add(IndexedTagMap indexed)
+    {
+        ArgumentNullException.ThrowIfNull(indexed);
+        var loaded = new Lazy<Task<IndexedTagMap>>(Task.FromResult(indexed));
+        lock (_gate)
+        {
+            for (var node = _entries.First; node is not null; node = node.Next)
+            {
+                if (node.Value.SiteId == indexed.Info.SiteId && node.Value.Version == indexed.Info.Version)
+                {
+                    _entries.Remove(node);
+                    break;
+                }
+            }
+
+            while (_entries.Count >= Capacity)
+            {
+                _entries.RemoveLast();
+            }
+
+            _entries.AddFirst((indexed.Info.SiteId, indexed.Info.Version, loaded));
+        }
+    }
+
     /// <summary>The indexed version, loaded with <paramref name="load"/> when it is not cached. A failed load is not kept.</summary>
     public async Task<IndexedTagMap> GetAsync(Guid siteId, int version, Func<Task<IndexedTagMap>> load)
     {
