@@ -88,7 +88,7 @@ public static partial class TagMapYaml
         emitter.Emit(new MappingEnd());
     }
 
-    private static IEnumerable<(string Key, string? Value, bool Plain)> EndpointValues(ConnectionEndpoint endpoint) => endpoint switch
+    internal static IEnumerable<(string Key, string? Value, bool Plain)> EndpointValues(ConnectionEndpoint endpoint) => endpoint switch
     {
         ModbusTcpEndpoint tcp => [(ConnectionFields.Host, tcp.Host, false), (ConnectionFields.Port, Integer(tcp.Port), true), (ConnectionFields.UnitId, Integer(tcp.UnitId), true)],
         ModbusSerialEndpoint serial =>

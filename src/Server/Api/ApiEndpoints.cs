@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapUsersApi();
         api.MapMachineClientsApi();
         api.MapSitesApi();
+        api.MapTagMapsApi();
         api.MapAgentsApi();
         api.MapAuditApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

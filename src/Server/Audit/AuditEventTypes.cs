@@ -4,7 +4,6 @@ namespace Proxus.Server.Audit;
 public static class AuditEventTypes
 {
     public const string SiteCreated = "fleet.site-created";
-    public const string SiteUnsPrefixSet = "fleet.site-uns-prefix-set";
     public const string AgentCreated = "fleet.agent-created";
     public const string EnrollmentTokenCreated = "enrollment.token-created";
     public const string EnrollmentSucceeded = "enrollment.succeeded";

@@ -11,6 +11,7 @@ public static class ConfigurationServiceCollectionExtensions
         builder.Services.AddSingleton<IValidateOptions<AgentConfigOptions>, AgentConfigOptionsValidator>();
         builder.Services.AddSingleton<AgentConfigIssuer>();
         builder.Services.AddSingleton<ConfigChangeNotifications>();
+        builder.Services.AddSingleton<TagMapVersionCache>();
         builder.Services.AddSingleton<TagMapService>();
         builder.Services.AddSingleton<AgentConfigService>();
         builder.Services.AddSingleton<AgentCertificateFilter>();

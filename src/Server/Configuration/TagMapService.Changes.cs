@@ -17,35 +17,28 @@ public sealed partial class TagMapService
     /// configurations. A CSV upload replaces the tags and keeps the current version's connections.
     /// Invalid uploads store nothing and return every error; they are audited too.
     /// </summary>
-    public async Task<TagMapChangeResult> ImportAsync(Guid siteId, TagMapFormat format, Stream content, string? comment, string author, CancellationToken cancellationToken)
+    public Task<TagMapChangeResult> ImportAsync(Guid siteId, TagMapFormat format, Stream content, string? comment, string author, CancellationToken cancellationToken)
+        => ImportAsync(siteId, format, content, comment, author, baseVersion: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(Guid, TagMapFormat, Stream, string?, string, CancellationToken)"/>;
+    /// with <paramref name="baseVersion"/>, only while that is still the current version (the one a
+    /// preview was checked against), else <see cref="TagMapChangeStatus.Conflict"/>.
+    /// </summary>
+    public async Task<TagMapChangeResult> ImportAsync(Guid siteId, TagMapFormat format, Stream content, string? comment, string author, int? baseVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var cleanComment = ValidComment(comment);
         ValidAuthor(author);
-        Site site;
-        TagMapVersion? current;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        var upload = await ReadUploadAsync(siteId, format, content, cancellationToken);
+        if (baseVersion is not null && baseVersion != upload.Current?.Version)
         {
-            site = await RequireNamespaceAsync(db, siteId, cancellationToken);
-            current = await CurrentAsync(db, siteId, cancellationToken);
+            return TagMapChangeResult.Conflict(upload.Current?.Version);
         }
 
-        TagMapChangeResult result;
-        if (format == TagMapFormat.Csv && current is null)
-        {
-            result = TagMapChangeResult.Rejected("the site has no tag map yet; upload its connections and tags as YAML first (a CSV holds tags only)");
-        }
-        else
-        {
-            var upload = await ReadBoundedAsync(content, TagMapLimits.Default.MaxBytes, cancellationToken);
-            var imported = format == TagMapFormat.Yaml
-                ? TagMapYaml.Read(upload.Span, site)
-                : TagMapCsv.Read(upload.Span, site, ParseStored(current!, site).Connections);
-            result = imported.Succeeded
-                ? await StoreAsync(siteId, imported.TagMap, current?.Version, cleanComment, author, rolledBackFrom: null, cancellationToken)
-                : TagMapChangeResult.Rejected(imported.Errors);
-        }
-
+        var result = upload.Map is null
+            ? TagMapChangeResult.Rejected(upload.Errors)
+            : await StoreAsync(siteId, upload.Map, upload.Current?.Version, cleanComment, author, rolledBackFrom: null, cancellationToken);
         if (result.Status == TagMapChangeStatus.Rejected)
         {
             await audit.AppendAsync(
@@ -91,7 +84,7 @@ public sealed partial class TagMapService
                 var current = await CurrentAsync(db, siteId, token);
                 if (current?.Version != baseVersion)
                 {
-                    return Unaudited(TagMapChangeResult.Rejected($"the tag map changed while this change was validated (now version {current?.Version}); submit it again"));
+                    return Unaudited(TagMapChangeResult.Conflict(current?.Version));
                 }
 
                 if (current is not null && current.ContentHash.AsSpan().SequenceEqual(hash))
@@ -99,7 +92,7 @@ public sealed partial class TagMapService
                     return Unaudited(new TagMapChangeResult(TagMapChangeStatus.Unchanged, TagMapVersionInfo.Of(current), [], []));
                 }
 
-                var agentErrors = await CheckAgentsAsync(db, siteId, map, token);
+                var agentErrors = await CheckAgentsAsync(db, siteId, map.Connections, token);
                 if (agentErrors.Count > 0)
                 {
                     return Unaudited(TagMapChangeResult.Rejected(agentErrors));
@@ -129,6 +122,12 @@ public sealed partial class TagMapService
                     events);
             },
             cancellationToken);
+        if (result.Status == TagMapChangeStatus.Created)
+        {
+            // The new current version is in memory already: the first page after a publish needs no parse.
+            cache.Add(new IndexedTagMap(result.Version!, map));
+        }
+
         await notifications.NotifyAsync(issued, cancellationToken);
         return result;
     }
@@ -159,12 +158,12 @@ public sealed partial class TagMapService
     }
 
     /// <summary>Every connection must name exactly one agent of the site (by name, case-insensitively).</summary>
-    private static async Task<List<TagMapError>> CheckAgentsAsync(ProxusDbContext db, Guid siteId, TagMap map, CancellationToken cancellationToken)
+    private static async Task<List<TagMapError>> CheckAgentsAsync(ProxusDbContext db, Guid siteId, IReadOnlyList<Connection> connections, CancellationToken cancellationToken)
     {
         var names = await db.Agents.AsNoTracking().Where(a => a.SiteId == siteId).Select(a => a.Name).ToListAsync(cancellationToken);
         var counts = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var errors = new List<TagMapError>();
-        foreach (var connection in map.Connections)
+        foreach (var connection in connections)
         {
             counts.TryGetValue(connection.Agent, out var count);
             if (count != 1)

@@ -9,8 +9,8 @@ using Proxus.Server.Data;
 namespace Proxus.Server.Configuration;
 
 /// <summary>
-/// A site's tag maps as immutable versions (application service; REST endpoints with role rules come
-/// with IAM). Imports and rollbacks are all-or-nothing: a new version, the agent configurations it
+/// A site's tag maps as immutable versions (application service behind the tag-map REST API, which
+/// applies the role rules). Imports, edits and rollbacks are all-or-nothing: a new version, the agent configurations it
 /// changes and their audit entries commit in one transaction, or nothing does.
 /// </summary>
 public sealed partial class TagMapService(
@@ -18,6 +18,7 @@ public sealed partial class TagMapService(
     AuditLog audit,
     AgentConfigIssuer issuer,
     ConfigChangeNotifications notifications,
+    TagMapVersionCache cache,
     TimeProvider timeProvider)
 {
     /// <summary>
@@ -91,9 +92,9 @@ public sealed partial class TagMapService(
     /// <exception cref="KeyNotFoundException">Either version does not exist.</exception>
     public async Task<TagMapDiff> DiffAsync(Guid siteId, int from, int to, CancellationToken cancellationToken)
     {
-        var before = await GetVersionAsync(siteId, from, cancellationToken) ?? throw new KeyNotFoundException($"Site {siteId:D} has no tag-map version {from}.");
-        var after = await GetVersionAsync(siteId, to, cancellationToken) ?? throw new KeyNotFoundException($"Site {siteId:D} has no tag-map version {to}.");
-        return TagMapDiff.Between(before.TagMap, after.TagMap);
+        var before = await GetIndexedAsync(siteId, from, cancellationToken) ?? throw new KeyNotFoundException($"Site {siteId:D} has no tag-map version {from}.");
+        var after = await GetIndexedAsync(siteId, to, cancellationToken) ?? throw new KeyNotFoundException($"Site {siteId:D} has no tag-map version {to}.");
+        return TagMapDiff.Between(before.Map, after.Map);
     }
 
     private static async Task<Site> RequireNamespaceAsync(ProxusDbContext db, Guid siteId, CancellationToken cancellationToken)

@@ -1,58 +1,52 @@
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 
 namespace Proxus.Server.Fleet;
 
 /// <summary>
-/// Creates sites and agents (admin application service; exposed over HTTP once IAM exists).
-/// Every change is audited in its own transaction.
+/// Creates sites and agents (admin application service behind the sites API). Every change is
+/// audited in its own transaction.
 /// </summary>
 public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
 {
-    /// <summary>Creates a site without a UNS prefix (its agents publish no UNS data until one is set).</summary>
+    /// <summary>Creates a site without a UNS namespace (its agents publish no UNS data until one is set).</summary>
     public Task<Site> CreateSiteAsync(string name, string actor, CancellationToken cancellationToken)
         => CreateSiteAsync(name, unsPrefix: null, actor, cancellationToken);
 
-    /// <summary>Creates a site; <paramref name="unsPrefix"/> (<c>Enterprise/Site</c>) must be unused.</summary>
+    /// <summary>
+    /// Creates a site; <paramref name="unsPrefix"/> (<c>Enterprise/Site</c>), when given, becomes its
+    /// <see cref="SiteNamespace"/> and must be unused. Later, the namespace is set once with
+    /// <see cref="TagMapService.SetNamespaceAsync"/>.
+    /// </summary>
     public Task<Site> CreateSiteAsync(string name, string? unsPrefix, string actor, CancellationToken cancellationToken)
     {
-        var site = new Site
-        {
-            Id = Guid.NewGuid(),
-            Name = ValidName(name, Site.MaxNameLength),
-            UnsPrefix = unsPrefix is null ? null : ValidUnsPrefix(unsPrefix),
-            CreatedAt = Timestamps.Now(timeProvider),
-        };
+        var site = new Site { Id = Guid.NewGuid(), Name = ValidName(name, Site.MaxNameLength), CreatedAt = Timestamps.Now(timeProvider) };
+        var levels = unsPrefix is null ? null : ValidUnsPrefix(unsPrefix).Split('/');
         return audit.RunAuditedAsync(
             async (db, token) =>
             {
-                await EnsureUnusedAsync(db, site.UnsPrefix, site.Id, token);
+                var events = new List<AuditEvent>
+                {
+                    new(AuditEventTypes.SiteCreated, actor, $"site:{site.Id:D}", new Dictionary<string, string?> { ["name"] = site.Name, ["unsPrefix"] = unsPrefix }),
+                };
                 db.Sites.Add(site);
-                await db.SaveChangesAsync(token);
-                var data = new Dictionary<string, string?> { ["name"] = site.Name, ["unsPrefix"] = site.UnsPrefix };
-                return new AuditedResult<Site>(site, new AuditEvent(AuditEventTypes.SiteCreated, actor, $"site:{site.Id:D}", data));
-            },
-            cancellationToken);
-    }
+                if (levels is [var enterprise, var siteName])
+                {
+                    // Checked under the audit lock, so concurrent creations on this node cannot both pass;
+                    // the unique index backs it up across nodes.
+                    if (await db.SiteNamespaces.AnyAsync(ns => ns.Enterprise == enterprise && ns.Name == siteName, token))
+                    {
+                        throw new ArgumentException($"The UNS prefix '{unsPrefix}' belongs to another site.", nameof(unsPrefix));
+                    }
 
-    /// <summary>
-    /// Assigns a site's UNS prefix. Agents connected at the time keep the prefix they connected
-    /// with until they reconnect.
-    /// </summary>
-    public Task SetUnsPrefixAsync(Guid siteId, string unsPrefix, string actor, CancellationToken cancellationToken)
-    {
-        var prefix = ValidUnsPrefix(unsPrefix);
-        return audit.RunAuditedAsync(
-            async (db, token) =>
-            {
-                var site = await db.Sites.FindAsync([siteId], token) ?? throw new KeyNotFoundException($"Site {siteId:D} does not exist.");
-                await EnsureUnusedAsync(db, prefix, siteId, token);
-                var previous = site.UnsPrefix;
-                site.UnsPrefix = prefix;
+                    db.SiteNamespaces.Add(new SiteNamespace { SiteId = site.Id, Enterprise = enterprise, Name = siteName, CreatedAt = site.CreatedAt });
+                    events.Add(new(AuditEventTypes.SiteNamespaceSet, actor, $"site:{site.Id:D}", new Dictionary<string, string?> { ["enterprise"] = enterprise, ["name"] = siteName }));
+                }
+
                 await db.SaveChangesAsync(token);
-                var data = new Dictionary<string, string?> { ["previous"] = previous, ["unsPrefix"] = prefix };
-                return new AuditedResult<bool>(true, new AuditEvent(AuditEventTypes.SiteUnsPrefixSet, actor, $"site:{siteId:D}", data));
+                return new AuditedResult<Site>(site, events);
             },
             cancellationToken);
     }
@@ -69,16 +63,6 @@ public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
                 return new AuditedResult<Agent>(agent, new AuditEvent(AuditEventTypes.AgentCreated, actor, $"agent:{agent.Id:D}", new Dictionary<string, string?> { ["name"] = agent.Name, ["site"] = siteId.ToString("D") }));
             },
             cancellationToken);
-    }
-
-    private static async Task EnsureUnusedAsync(ProxusDbContext db, string? prefix, Guid siteId, CancellationToken cancellationToken)
-    {
-        // Checked under the audit lock, so concurrent assignments on this node cannot both pass;
-        // the unique index backs it up across nodes.
-        if (prefix is not null && await db.Sites.AnyAsync(s => s.UnsPrefix == prefix && s.Id != siteId, cancellationToken))
-        {
-            throw new ArgumentException($"The UNS prefix '{prefix}' belongs to another site.", nameof(prefix));
-        }
     }
 
     private static string ValidName(string name, int maxLength)

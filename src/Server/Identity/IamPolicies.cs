@@ -20,6 +20,12 @@ public static class IamPolicies
     /// <summary>Every role (OtEngineers only for their sites — an object-level check), or scope <c>config.read</c>.</summary>
     public const string FleetRead = "fleet.read";
 
+    /// <summary>
+    /// Roles Admin and OtEngineer (OtEngineers only for their sites — an object-level check), or scope
+    /// <c>config.write</c>: upload, edit, publish and roll back tag maps.
+    /// </summary>
+    public const string TagMapWrite = "tagmap.write";
+
     /// <summary>Roles Auditor and Admin, or scope <c>audit.read</c>.</summary>
     public const string AuditRead = "audit.read";
 
@@ -48,6 +54,7 @@ public static class IamPolicies
         authorization.AddPolicy(Account, p => p.AddRequirements(new AccessRequirement([], null)));
         authorization.AddPolicy(Admin, p => p.AddRequirements(new AccessRequirement([Roles.Admin], null)));
         authorization.AddPolicy(FleetRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.ConfigRead)));
+        authorization.AddPolicy(TagMapWrite, p => p.AddRequirements(new AccessRequirement([Roles.Admin, Roles.OtEngineer], Scopes.ConfigWrite)));
         authorization.AddPolicy(AuditRead, p => p.AddRequirements(new AccessRequirement([Roles.Auditor, Roles.Admin], Scopes.AuditRead)));
         authorization.AddPolicy(HistoryRead, p => p.AddRequirements(new AccessRequirement(Roles.All, Scopes.HistoryRead)));
         authorization.AddPolicy(WritesRequest, p => p.AddRequirements(new AccessRequirement([Roles.OtEngineer, Roles.Admin], null)));

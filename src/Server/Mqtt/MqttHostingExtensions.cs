@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
+using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 
 namespace Proxus.Server.Mqtt;
@@ -14,7 +15,7 @@ public static class MqttHostingExtensions
 {
     /// <summary>
     /// Registers the broker, its hooks (identity from our CA, ACLs, audit), store, TLS handshake,
-    /// revocation listener, and the Kestrel endpoints configured under <c>Mqtt</c> (validated at
+    /// revocation listener, the configuration notifier on the agents' config topics, and the Kestrel endpoints configured under <c>Mqtt</c> (validated at
     /// start-up). Call after <c>AddProxusTrust</c>: the hooks use its CA, database and audit log.
     /// </summary>
     public static WebApplicationBuilder AddProxusBroker(this WebApplicationBuilder builder)
@@ -29,6 +30,7 @@ public static class MqttHostingExtensions
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MqttTlsHandshake>();
         services.AddSingleton<ICertificateRevocationListener, MqttRevocationListener>();
+        services.AddSingleton<IConfigChangeNotifier, MqttConfigChangeNotifier>();
 
         // An empty Mqtt:DataDirectory keeps retained messages and sessions in memory only.
         if (builder.Configuration[$"{MqttServerOptions.SectionName}:{nameof(MqttServerOptions.DataDirectory)}"] is not "")

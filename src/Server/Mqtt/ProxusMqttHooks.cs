@@ -11,8 +11,9 @@ namespace Proxus.Server.Mqtt;
 /// The server's broker hooks. A client with a certificate is the agent our CA issued it to
 /// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
 /// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
-/// UNS prefix. The server's own consumers present <see cref="ServerMqttCredentials"/> on the
-/// loopback listener. Any other client without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
+/// UNS prefix (its <see cref="Configuration.SiteNamespace"/>, read at CONNECT). The server's own
+/// consumers present <see cref="ServerMqttCredentials"/> on the loopback listener. Any other client
+/// without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
 /// (development). Every refusal is logged and audited.
 /// </summary>
 internal sealed partial class ProxusMqttHooks(
@@ -57,7 +58,8 @@ internal sealed partial class ProxusMqttHooks(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var prefix = await db.Sites.AsNoTracking().Where(s => s.Id == agent.SiteId).Select(s => s.UnsPrefix).SingleOrDefaultAsync(cancellationToken);
+        var prefix = await db.SiteNamespaces.AsNoTracking().Where(ns => ns.SiteId == agent.SiteId)
+            .Select(ns => ns.Enterprise + "/" + ns.Name).SingleOrDefaultAsync(cancellationToken);
         return MqttAuthenticationResult.Accept(new AgentMqttIdentity(agent.AgentId, agent.SiteId, prefix, agent.SerialNumber));
     }
 

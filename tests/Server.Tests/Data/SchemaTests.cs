@@ -84,7 +84,7 @@ public abstract class SchemaTests(TrustFixture fixture)
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = site.Id, Name = "agent-before", CreatedAt = site.CreatedAt };
         await using (var db = host.CreateDbContext())
         {
-            // The model has columns version 1 lacks (sites.uns_prefix, 0008): the site is written as version 1 knew it.
+            // Written as version 1 knew the table, whatever the model holds today.
             if (database.Provider == DatabaseProvider.Sqlite)
             {
                 var createdAt = (long)new UtcMicrosecondsConverter().ConvertToProvider(site.CreatedAt)!;
@@ -105,9 +105,60 @@ public abstract class SchemaTests(TrustFixture fixture)
         var loaded = await reader.Agents.Include(a => a.Site).SingleAsync(a => a.Id == agent.Id);
         loaded.Name.Should().Be("agent-before");
         loaded.Site!.Name.Should().Be("Before upgrade");
-        loaded.Site.UnsPrefix.Should().BeNull("sites from before 0008 have no UNS prefix until one is assigned");
+        (await reader.SiteNamespaces.AnyAsync(n => n.SiteId == site.Id)).Should().BeFalse("a site from before 0007 has no UNS namespace until one is set");
         loaded.CreatedAt.Should().Be(site.CreatedAt);
     }
+
+    [Fact]
+    public async Task Migrate_From0008WithSitePrefixes_PrefixesBecomeNamespacesAndColumnDropped()
+    {
+        var database = await fixture.CreateDatabaseAsync();
+        await using var host = await TrustHost.StartAsync(database, start: false);
+        var migrator = host.Get<DatabaseMigrator>();
+        Directory.CreateDirectory(database.DataDirectory);
+        (await migrator.MigrateToAsync(8, CancellationToken.None)).Should().Be(8);
+        var unique = Guid.NewGuid().ToString("N")[..10];
+        var (onlyPrefix, both, clash, neither) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = host.CreateDbContext())
+        {
+            await InsertSite0008Async(db, onlyPrefix, $"Acme/Only{unique}");
+            await InsertSite0008Async(db, both, $"Acme/Prefix{unique}");
+            await InsertNamespace0007Async(db, both, "Acme", $"Namespace{unique}");
+            await InsertSite0008Async(db, clash, $"Acme/Namespace{unique}");
+            await InsertSite0008Async(db, neither, null);
+        }
+
+        (await migrator.MigrateAsync(CancellationToken.None)).Should().Be(MigrationCatalog.For(database.Provider)[^1].Version);
+
+        await using var reader = host.CreateDbContext();
+        var namespaces = await reader.SiteNamespaces.AsNoTracking().ToDictionaryAsync(n => n.SiteId, n => n.ToModel().Prefix);
+        namespaces.Should().BeEquivalentTo(new Dictionary<Guid, string>
+        {
+            [onlyPrefix] = $"Acme/Only{unique}",
+            [both] = $"Acme/Namespace{unique}",
+        }, "the namespace wins over a different prefix, and a prefix that is another site's namespace is dropped");
+        (await SchemaCatalog.ColumnsAsync(reader, "sites")).Keys.Should().NotContain("uns_prefix");
+    }
+
+    /// <summary>A site as schema version 8 stored it, with its UNS prefix column.</summary>
+    private static Task InsertSite0008Async(ProxusDbContext db, Guid id, string? prefix)
+    {
+        var createdAt = Timestamps.Now(TimeProvider.System);
+        var name = "Site 0008 " + id.ToString("N");
+        return db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at, uns_prefix) VALUES ({id}, {name}, {createdAt}, {prefix})")
+            : db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at, uns_prefix) VALUES ({id.ToString("D").ToUpperInvariant()}, {name}, {Microseconds(createdAt)}, {prefix})");
+    }
+
+    private static Task InsertNamespace0007Async(ProxusDbContext db, Guid siteId, string enterprise, string name)
+    {
+        var createdAt = Timestamps.Now(TimeProvider.System);
+        return db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlAsync($"INSERT INTO site_namespaces (site_id, enterprise, name, created_at) VALUES ({siteId}, {enterprise}, {name}, {createdAt})")
+            : db.Database.ExecuteSqlAsync($"INSERT INTO site_namespaces (site_id, enterprise, name, created_at) VALUES ({siteId.ToString("D").ToUpperInvariant()}, {enterprise}, {name}, {Microseconds(createdAt)})");
+    }
+
+    private static long Microseconds(DateTimeOffset value) => (long)new UtcMicrosecondsConverter().ConvertToProvider(value)!;
 
     [Fact]
     public async Task Migrate_ConcurrentServers_ApplyEachMigrationOnce()

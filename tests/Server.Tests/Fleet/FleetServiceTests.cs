@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Fleet;
 using Proxus.Server.Tests.Support;
 
 namespace Proxus.Server.Tests.Fleet;
 
-/// <summary>Sites' UNS prefixes: validated, unique, assignable later, audited.</summary>
+/// <summary>Sites' UNS prefixes: validated, unique, stored as the site's namespace (the one source of truth), audited.</summary>
 public sealed class FleetServiceTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>
 {
     private FleetService Fleet => fixture.Host.Get<FleetService>();
@@ -18,8 +19,11 @@ public sealed class FleetServiceTests(SqliteTrustFixture fixture) : IClassFixtur
         var site = await Fleet.CreateSiteAsync(NewName(), prefix, "admin:test", CancellationToken.None);
 
         await using var db = fixture.Host.CreateDbContext();
-        (await db.Sites.SingleAsync(s => s.Id == site.Id)).UnsPrefix.Should().Be(prefix);
-        (await db.AuditEntries.SingleAsync(e => e.Subject == $"site:{site.Id:D}")).Data.Should().Contain(prefix);
+        var ns = await db.SiteNamespaces.SingleAsync(n => n.SiteId == site.Id);
+        ns.ToModel().Prefix.Should().Be(prefix);
+        (await db.AuditEntries.Where(e => e.Subject == $"site:{site.Id:D}").Select(e => e.Type).ToListAsync())
+            .Should().Equal(AuditEventTypes.SiteCreated, AuditEventTypes.SiteNamespaceSet);
+        (await db.AuditEntries.FirstAsync(e => e.Subject == $"site:{site.Id:D}")).Data.Should().Contain(prefix);
     }
 
     [Fact]
@@ -48,24 +52,29 @@ public sealed class FleetServiceTests(SqliteTrustFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task SetUnsPrefix_SiteWithoutOne_AssignedAndAudited()
+    public async Task CreateSite_PrefixThatIsAnotherSitesNamespace_Refused()
     {
-        var site = await Fleet.CreateSiteAsync(NewName(), "admin:test", CancellationToken.None);
-        var prefix = NewPrefix();
+        var other = await Fleet.CreateSiteAsync(NewName(), "admin:test", CancellationToken.None);
+        var siteName = "Ns" + Guid.NewGuid().ToString("N")[..12];
+        await fixture.Host.Get<TagMapService>().SetNamespaceAsync(other.Id, "Acme", siteName, "admin:test", CancellationToken.None);
 
-        await Fleet.SetUnsPrefixAsync(site.Id, prefix, "admin:test", CancellationToken.None);
+        var create = () => Fleet.CreateSiteAsync(NewName(), "Acme/" + siteName, "admin:test", CancellationToken.None);
 
-        await using var db = fixture.Host.CreateDbContext();
-        (await db.Sites.SingleAsync(s => s.Id == site.Id)).UnsPrefix.Should().Be(prefix);
-        (await db.AuditEntries.SingleAsync(e => e.Type == AuditEventTypes.SiteUnsPrefixSet && e.Subject == $"site:{site.Id:D}")).Data.Should().Contain(prefix);
+        await create.Should().ThrowAsync<ArgumentException>().WithMessage("*belongs to another site*");
     }
 
     [Fact]
-    public async Task SetUnsPrefix_UnknownSite_Throws()
+    public async Task SetNamespace_SiteCreatedWithPrefix_OnlyTheSameValueAccepted()
     {
-        var set = () => Fleet.SetUnsPrefixAsync(Guid.NewGuid(), NewPrefix(), "admin:test", CancellationToken.None);
+        var prefix = NewPrefix();
+        var site = await Fleet.CreateSiteAsync(NewName(), prefix, "admin:test", CancellationToken.None);
+        var tagMaps = fixture.Host.Get<TagMapService>();
 
-        await set.Should().ThrowAsync<KeyNotFoundException>();
+        var same = await tagMaps.SetNamespaceAsync(site.Id, "Acme", prefix.Split('/')[1], "admin:test", CancellationToken.None);
+        var change = () => tagMaps.SetNamespaceAsync(site.Id, "Acme", "Elsewhere" + Guid.NewGuid().ToString("N")[..8], "admin:test", CancellationToken.None);
+
+        same.ToModel().Prefix.Should().Be(prefix);
+        await change.Should().ThrowAsync<InvalidOperationException>().WithMessage("*cannot change*");
     }
 
     private static string NewPrefix() => "Acme/Fleet" + Guid.NewGuid().ToString("N")[..12];

@@ -19,6 +19,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     private const string ConfigReader = "client config.read";
     private const string AuditReader = "client audit.read";
     private const string UnsReader = "client uns.read";
+    private const string ConfigWriter = "client config.write";
     private const string UnprotectedPath = "/api/v1/test/unprotected";
 
     private static readonly string[] People = [.. Roles.All, Pending];
@@ -26,7 +27,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     /// <summary>Who may call each policy; everyone else gets 401 (anonymous) or 403.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        [Anonymous] = [Anonymous, .. People, ConfigReader, AuditReader, UnsReader],
+        [Anonymous] = [Anonymous, .. People, ConfigReader, AuditReader, UnsReader, ConfigWriter],
         [IamPolicies.Session] = People,
         [IamPolicies.Account] = [.. Roles.All],
         [IamPolicies.Admin] = [Roles.Admin],
@@ -35,6 +36,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         [IamPolicies.WritesRequest] = [Roles.OtEngineer, Roles.Admin],
         [IamPolicies.WritesApprove] = [Roles.Approver],
         [IamPolicies.WritesRead] = [.. Roles.All],
+        [IamPolicies.TagMapWrite] = [Roles.Admin, Roles.OtEngineer, ConfigWriter],
     };
 
     /// <summary>The policy each endpoint must have ("METHOD pattern" -> policy).</summary>
@@ -65,6 +67,18 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["GET /api/v1/sites/{id:guid}/agents"] = IamPolicies.FleetRead,
         ["POST /api/v1/sites"] = IamPolicies.Admin,
         ["POST /api/v1/sites/{id:guid}/agents"] = IamPolicies.Admin,
+        ["GET /api/v1/sites/{id:guid}/namespace"] = IamPolicies.FleetRead,
+        ["PUT /api/v1/sites/{id:guid}/namespace"] = IamPolicies.Admin,
+        ["GET /api/v1/sites/{id:guid}/tag-map/tags"] = IamPolicies.FleetRead,
+        ["PUT /api/v1/sites/{id:guid}/tag-map/tags"] = IamPolicies.TagMapWrite,
+        ["GET /api/v1/sites/{id:guid}/tag-map/connections"] = IamPolicies.FleetRead,
+        ["POST /api/v1/sites/{id:guid}/tag-map/preview"] = IamPolicies.TagMapWrite,
+        ["POST /api/v1/sites/{id:guid}/tag-map/versions"] = IamPolicies.TagMapWrite,
+        ["GET /api/v1/sites/{id:guid}/tag-map/versions"] = IamPolicies.FleetRead,
+        ["GET /api/v1/sites/{id:guid}/tag-map/versions/{version:int}"] = IamPolicies.FleetRead,
+        ["GET /api/v1/sites/{id:guid}/tag-map/versions/{version:int}/content"] = IamPolicies.FleetRead,
+        ["POST /api/v1/sites/{id:guid}/tag-map/versions/{version:int}/rollback"] = IamPolicies.TagMapWrite,
+        ["GET /api/v1/sites/{id:guid}/tag-map/diff"] = IamPolicies.FleetRead,
         ["GET /api/v1/agents/{id:guid}"] = IamPolicies.FleetRead,
         ["POST /api/v1/agents/{id:guid}/enrollment-tokens"] = IamPolicies.Admin,
         ["POST /api/v1/agents/{id:guid}/revoke"] = IamPolicies.Admin,
@@ -174,7 +188,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         var paths = document.RootElement.GetProperty("paths");
         foreach (var key in Expected.Keys.Where(k => k.Contains(" /api/v1/", StringComparison.Ordinal)))
         {
-            var (method, pattern) = (key.Split(' ')[0].ToLowerInvariant(), key.Split(' ')[1].Replace(":guid", string.Empty, StringComparison.Ordinal));
+            var (method, pattern) = (key.Split(' ')[0].ToLowerInvariant(), key.Split(' ')[1].Replace(":guid", string.Empty, StringComparison.Ordinal).Replace(":int", string.Empty, StringComparison.Ordinal));
             paths.TryGetProperty(pattern, out var path).Should().BeTrue($"the document lists {pattern}");
             path.TryGetProperty(method, out _).Should().BeTrue($"the document lists {key}");
         }
@@ -210,7 +224,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
 
         var pending = await Iam.CreatePendingUserAsync(_server, [Roles.Admin]);
         callers[Pending] = await Iam.SignInAsync(_server, pending.User.UserName, pending.OneTimePassword);
-        foreach (var (name, scope) in new[] { (ConfigReader, Scopes.ConfigRead), (AuditReader, Scopes.AuditRead), (UnsReader, Scopes.UnsRead) })
+        foreach (var (name, scope) in new[] { (ConfigReader, Scopes.ConfigRead), (AuditReader, Scopes.AuditRead), (UnsReader, Scopes.UnsRead), (ConfigWriter, Scopes.ConfigWrite) })
         {
             callers[name] = Iam.BearerClient(_server, await Iam.TokenAsync(_server, await Iam.CreateMachineClientAsync(_server, scope)));
         }
@@ -218,11 +232,11 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         return callers;
     }
 
-    /// <summary>A harmless call: ids that exist nowhere and empty bodies, so allowed calls end in 400/404 at worst.</summary>
+    /// <summary>A harmless call: ids and versions that exist nowhere and empty bodies, so allowed calls end in 400/404 at worst.</summary>
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string key)
     {
         var method = new HttpMethod(key.Split(' ')[0]);
-        var path = key.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString("D"), StringComparison.Ordinal);
+        var path = key.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString("D"), StringComparison.Ordinal).Replace("{version:int}", "1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(method, path);
         if (method == HttpMethod.Post || method == HttpMethod.Put)
         {

@@ -58,7 +58,7 @@ public sealed class MqttAclTests(SqliteTrustFixture fixture) : IClassFixture<Sql
     public async Task Subscribe_WildcardOverAgentTopicsOrUns_NotAuthorized()
     {
         using var agent = await AgentCredentials.EnrollAsync(_server, NewPrefix());
-        await using var sub = Mosquitto.Sub([.. agent.Arguments(_server.MqttTlsPort), "-t", "proxus/agents/+/command", "-t", agent.Site.UnsPrefix + "/#", "-q", "1", "-W", "60"]);
+        await using var sub = Mosquitto.Sub([.. agent.Arguments(_server.MqttTlsPort), "-t", "proxus/agents/+/command", "-t", agent.UnsPrefix + "/#", "-q", "1", "-W", "60"]);
 
         await sub.WaitForOutputAsync("Subscribed (mid: 1): 135, 135", Mosquitto.Timeout);
 

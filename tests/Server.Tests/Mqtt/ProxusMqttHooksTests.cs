@@ -103,14 +103,15 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
     [Fact]
     public async Task Authenticate_IssuedCertificate_AgentIdentityWithSitePrefix()
     {
-        var (agent, site, certificate) = await IssueAsync("Acme/Hooks" + Guid.NewGuid().ToString("N")[..8]);
+        var prefix = "Acme/Hooks" + Guid.NewGuid().ToString("N")[..8];
+        var (agent, site, certificate) = await IssueAsync(prefix);
         using var _ = certificate;
 
         var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context(agent.Id.ToString("D"), certificate), CancellationToken.None);
 
         result.IsAccepted.Should().BeTrue();
         var identity = result.Identity.Should().BeOfType<AgentMqttIdentity>().Subject;
-        identity.Should().Be(new AgentMqttIdentity(agent.Id, site.Id, site.UnsPrefix, certificate.SerialNumber));
+        identity.Should().Be(new AgentMqttIdentity(agent.Id, site.Id, prefix, certificate.SerialNumber));
         identity.Actor.Should().Be($"agent:{agent.Id:D}");
     }
 

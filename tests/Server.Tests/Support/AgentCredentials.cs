@@ -14,10 +14,11 @@ namespace Proxus.Server.Tests.Support;
 /// </summary>
 public sealed class AgentCredentials : IDisposable
 {
-    private AgentCredentials(Agent agent, Site site, X509Certificate2 certificate, string chainPem)
+    private AgentCredentials(Agent agent, Site site, string? unsPrefix, X509Certificate2 certificate, string chainPem)
     {
         Agent = agent;
         Site = site;
+        UnsPrefix = unsPrefix;
         Certificate = certificate;
         Directory = System.IO.Directory.CreateTempSubdirectory("proxus-agent-").FullName;
         File.WriteAllText(CaPath, chainPem);
@@ -27,6 +28,9 @@ public sealed class AgentCredentials : IDisposable
     public Agent Agent { get; }
 
     public Site Site { get; }
+
+    /// <summary>The site's UNS prefix (its namespace), when it has one.</summary>
+    public string? UnsPrefix { get; }
 
     public X509Certificate2 Certificate { get; }
 
@@ -48,11 +52,11 @@ public sealed class AgentCredentials : IDisposable
     {
         var fleet = server.Get<FleetService>();
         var site = await fleet.CreateSiteAsync("Site " + Guid.NewGuid().ToString("N"), unsPrefix, "admin:test", CancellationToken.None);
-        return await EnrollAsync(server, site);
+        return await EnrollAsync(server, site, unsPrefix);
     }
 
-    /// <summary>Another agent at an existing site.</summary>
-    public static async Task<AgentCredentials> EnrollAsync(TrustWebHost server, Site site)
+    /// <summary>Another agent at an existing site, whose UNS prefix (if it has one) is <paramref name="unsPrefix"/>.</summary>
+    public static async Task<AgentCredentials> EnrollAsync(TrustWebHost server, Site site, string? unsPrefix = null)
     {
         var agent = await server.Get<FleetService>().CreateAgentAsync(site.Id, "agent-" + Guid.NewGuid().ToString("N")[..8], "admin:test", CancellationToken.None);
         var token = await server.Get<EnrollmentService>().CreateTokenAsync(agent.Id, "admin:test", null, CancellationToken.None);
@@ -64,7 +68,7 @@ public sealed class AgentCredentials : IDisposable
             response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
             var enrolled = (await response.Content.ReadFromJsonAsync<EnrollmentResponse>())!;
             using var publicOnly = X509Certificate2.CreateFromPem(enrolled.CertificatePem);
-            return new AgentCredentials(agent, site, publicOnly.CopyWithPrivateKey(key), enrolled.ChainPem);
+            return new AgentCredentials(agent, site, unsPrefix, publicOnly.CopyWithPrivateKey(key), enrolled.ChainPem);
         }
     }
 

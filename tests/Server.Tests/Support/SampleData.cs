@@ -19,7 +19,7 @@ public static class SampleData
 
     public static IReadOnlyList<object> OneOfEach()
     {
-        var site = new Site { Id = Guid.NewGuid(), Name = "Site " + Guid.NewGuid().ToString("N"), UnsPrefix = "Acme/S" + Guid.NewGuid().ToString("N"), CreatedAt = Instant };
+        var site = new Site { Id = Guid.NewGuid(), Name = "Site " + Guid.NewGuid().ToString("N"), CreatedAt = Instant };
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = site.Id, Name = "agent-1", CreatedAt = Instant.AddSeconds(1) };
         var credential = new PkiCredential
         {

@@ -13,8 +13,6 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(site => site.Id).ValueGeneratedNever();
         builder.Property(site => site.Name).HasMaxLength(Site.MaxNameLength);
         builder.HasIndex(site => site.Name).IsUnique();
-        builder.Property(site => site.UnsPrefix).HasMaxLength(Site.MaxUnsPrefixLength);
-        builder.HasIndex(site => site.UnsPrefix).IsUnique();
         builder.HasMany(site => site.Agents).WithOne(agent => agent.Site).HasForeignKey(agent => agent.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
 }
