@@ -56,7 +56,7 @@ internal sealed partial class MqttBrokerConnection
             return Acknowledge(publish, MqttReasonCode.NotAuthorized);
         }
 
-        var message = new MqttApplicationMessage
+        var message = new MqttRoutedMessage
         {
             Topic = topic,
             Payload = publish.Payload,
