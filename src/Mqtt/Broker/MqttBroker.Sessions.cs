@@ -112,6 +112,24 @@ public sealed partial class MqttBroker
         }
     }
 
+    /// <summary>Messages waiting behind a receive window or for an offline client, over every session (a snapshot).</summary>
+    public long QueuedMessageCount
+    {
+        get
+        {
+            long total = 0;
+            lock (_sessionsGate)
+            {
+                foreach (var session in _sessions.Values)
+                {
+                    total += session.PendingHint;
+                }
+            }
+
+            return total;
+        }
+    }
+
     private List<MqttSessionSubscription> EndSessionLocked(MqttSession session)
     {
         if (_sessions.TryGetValue(session.ClientId, out var current) && current == session)

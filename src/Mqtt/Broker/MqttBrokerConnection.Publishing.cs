@@ -70,7 +70,7 @@ internal sealed partial class MqttBrokerConnection
             UserProperties = publish.UserProperties,
             SenderClientId = ClientId,
         };
-        _broker.Statistics.AddMessageReceived();
+        _broker.Statistics.AddMessageReceived(qos);
         if (message.Retain)
         {
             _broker.Retain(message);
