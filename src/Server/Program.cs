@@ -1,14 +1,16 @@
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Observability;
 using Proxus.Server.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 builder.AddProxusBroker();
 builder.AddProxusTelemetry();
+builder.AddProxusObservability();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("alive")).AllowAnonymous();
+app.MapProxusObservability();
 app.MapProxusTrustApi();
 app.MapMqttWebSocket();
 app.MapProxusTelemetryApi();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -26,6 +27,8 @@ public static class MqttHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MqttTlsHandshake>();
+        services.AddSingleton<MqttListenerRegistry>();
+        services.AddMetrics();
         services.AddSingleton<ICertificateRevocationListener, MqttRevocationListener>();
 
         // An empty Mqtt:DataDirectory keeps retained messages and sessions in memory only.
@@ -40,7 +43,8 @@ public static class MqttHostingExtensions
             provider.GetRequiredService<IOptions<MqttServerOptions>>().Value.Broker,
             provider.GetRequiredService<IMqttBrokerHooks>(),
             provider.GetRequiredService<ILogger<MqttBroker>>(),
-            provider.GetService<MqttFileStore>()));
+            provider.GetService<MqttFileStore>(),
+            meterFactory: provider.GetRequiredService<IMeterFactory>()));
         services.AddHostedService<MqttBrokerHostedService>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, MqttKestrelSetup>();
         return builder;
@@ -52,6 +56,7 @@ public static class MqttHostingExtensions
         ArgumentNullException.ThrowIfNull(listenOptions);
         listenOptions.Protocols = HttpProtocols.None;
         listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        listenOptions.ApplicationServices.GetRequiredService<MqttListenerRegistry>().Add(listenOptions, "mqtt");
         return listenOptions;
     }
 
@@ -62,6 +67,7 @@ public static class MqttHostingExtensions
         listenOptions.Protocols = HttpProtocols.None;
         listenOptions.UseHttps(listenOptions.ApplicationServices.GetRequiredService<MqttTlsHandshake>().CreateCallbackOptions());
         listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        listenOptions.ApplicationServices.GetRequiredService<MqttListenerRegistry>().Add(listenOptions, "mqtts");
         return listenOptions;
     }
 
