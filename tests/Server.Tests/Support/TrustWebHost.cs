@@ -12,6 +12,7 @@ using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Observability;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Tests.Support;
@@ -34,6 +35,9 @@ public sealed class TrustWebHost : IAsyncDisposable
         _mqtts = mqtts;
     }
 
+    /// <summary>The bearer token that admits a scrape of <c>/metrics</c>.</summary>
+    public const string ScrapeToken = "test-scrape-token-0123456789";
+
     public Uri BaseAddress { get; }
 
     /// <summary>The broker's MQTT over TLS port (hosts started with the broker only).</summary>
@@ -54,6 +58,7 @@ public sealed class TrustWebHost : IAsyncDisposable
         settings["Mqtt:TlsPort"] = "0";
         settings["Mqtt:AllowAnonymous"] = "false";
         settings["Mqtt:DataDirectory"] = string.Empty;
+        settings["Observability:Metrics:ScrapeToken"] = ScrapeToken;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         if (timeProvider is not null)
@@ -69,6 +74,8 @@ public sealed class TrustWebHost : IAsyncDisposable
             builder.AddProxusBroker();
         }
 
+        builder.AddProxusObservability();
+
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.
         ListenOptions? https = null, mqtts = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -81,6 +88,7 @@ public sealed class TrustWebHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapProxusTrustApi();
+        app.MapProxusObservability();
         map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);
