@@ -40,13 +40,13 @@ public sealed partial class MetricsCollector : IHostedService, IDisposable
         _listener.SetMeasurementEventCallback<float>((instrument, value, tags, state) => Record(state, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, state) => Record(state, value, tags));
         _listener.SetMeasurementEventCallback<decimal>((instrument, value, tags, state) => Record(state, (double)value, tags));
+
+        // Listening from construction: the host builds every hosted service before starting the
+        // first, so the start-up work (migrations, CA loading) is measured too.
+        _listener.Start();
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _listener.Start();
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
