@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
@@ -25,6 +26,7 @@ public static class MqttHostingExtensions
         services.AddSingleton<IValidateOptions<MqttServerOptions>, MqttServerOptionsValidator>();
         services.AddSingleton<MqttSecurityAudit>();
         services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
+        services.TryAddSingleton<ServerMqttCredentials>();
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MqttTlsHandshake>();
         services.AddSingleton<MqttListenerRegistry>();
