@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
+using Proxus.Server.Fleet.Status;
 
 namespace Proxus.Server.Observability;
 
@@ -14,9 +15,10 @@ public static class ObservabilityHostingExtensions
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The metrics collector (<c>Observability:Metrics</c>, validated at start-up) and the readiness
-    /// checks: database, certificate authority, and the broker when <c>AddProxusBroker</c> was called
-    /// before. Call after <c>AddProxusTrust</c> and <c>AddProxusBroker</c>.
+    /// The metrics collector (<c>Observability:Metrics</c>, validated at start-up), the per-agent
+    /// series when <c>AddProxusAgentStatus</c> was called before, and the readiness checks: database,
+    /// certificate authority, and the broker when <c>AddProxusBroker</c> was called before. Call
+    /// after <c>AddProxusTrust</c>, <c>AddProxusBroker</c> and <c>AddProxusAgentStatus</c>.
     /// </summary>
     public static IHostApplicationBuilder AddProxusObservability(this IHostApplicationBuilder builder)
     {
@@ -29,6 +31,10 @@ public static class ObservabilityHostingExtensions
         if (builder.Configuration.GetValue($"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}", defaultValue: true))
         {
             services.AddHostedService(provider => provider.GetRequiredService<MetricsCollector>());
+            if (services.Any(s => s.ServiceType == typeof(IAgentStatusStore)))
+            {
+                services.AddHostedService<AgentStatusMetrics>();
+            }
         }
 
         var checks = services.AddHealthChecks()

@@ -1,13 +1,19 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Proxus.Core.Status;
 using Proxus.Interop.Tests.Mqtt.Client.Support;
 using Proxus.Interop.Tests.Observability.Support;
 using Proxus.Mqtt.Packets;
+using Proxus.Server.Fleet;
+using Proxus.Server.Fleet.Status;
+using Proxus.Server.Mqtt;
 
 namespace Proxus.Interop.Tests.Observability;
 
 /// <summary>
 /// Acceptance of issue #12: a real Prometheus scrapes the server through /metrics with the scrape
-/// token, and its query API shows the broker series with the values of a known load.
+/// token, and its query API shows the broker series with the values of a known load, and the
+/// per-agent series of an agent's status report.
 /// </summary>
 public sealed class PrometheusScrapeTests : IAsyncLifetime
 {
@@ -70,6 +76,33 @@ public sealed class PrometheusScrapeTests : IAsyncLifetime
 
         await ExpectAsync("sum(http_server_request_duration_seconds_count{http_route=\"/api/v1/pki/ca\",http_response_status_code=\"200\"})", 3);
         await _prometheus.QueryUntilAsync("histogram_quantile(0.5, sum by (le) (http_server_request_duration_seconds_bucket{http_route=\"/api/v1/pki/ca\"}))", r => r is [{ Value: >= 0 }], QueryTimeout);
+    }
+
+    [Fact]
+    public async Task Prometheus_AgentStatus_PerAgentSeriesWithSiteAndAgentLabels()
+    {
+        var fleet = _server.Services.GetRequiredService<FleetService>();
+        var site = await fleet.CreateSiteAsync("Plant-A", "test", CancellationToken.None);
+        var agent = await fleet.CreateAgentAsync(site.Id, "press-edge", "test", CancellationToken.None);
+        var expires = DateTimeOffset.UtcNow.AddDays(30);
+        var report = new AgentStatusReport(
+            agent.Id, AgentState.Online, DateTimeOffset.UtcNow, 3600, 7, expires, 12, 2048, 3, 250.5, 900_000,
+            [new ConnectionHealth("press-plc", "S7", ConnectionState.Connected, 200), new ConnectionHealth("utilities", "ModbusTcp", ConnectionState.Faulted, 0, "connection refused")]);
+
+        _server.Services.GetRequiredService<AgentStatusStore>().Apply(AgentTopics.Status(agent.Id), AgentStatusJson.ToUtf8Bytes(report), retained: false).Should().BeTrue();
+
+        const string Agent = "{site=\"Plant-A\",agent=\"press-edge\"}";
+        await ExpectAsync("proxus_agent_up" + Agent, 1);
+        await ExpectAsync("proxus_agent_buffer_depth" + Agent, 12);
+        await ExpectAsync("proxus_agent_buffer_size_bytes" + Agent, 2048);
+        await ExpectAsync("proxus_agent_points_per_second" + Agent, 250.5);
+        await ExpectAsync("proxus_agent_points_dropped_total" + Agent, 3);
+        await ExpectAsync("proxus_agent_config_version" + Agent, 7);
+        await ExpectAsync("proxus_agent_certificate_expiry_timestamp_seconds" + Agent, expires.ToUnixTimeSeconds());
+        await ExpectAsync("proxus_agent_connection_state{agent=\"press-edge\",connection=\"utilities\",state=\"faulted\"}", 1);
+        await ExpectAsync("proxus_agent_connection_state{agent=\"press-edge\",connection=\"press-plc\",state=\"faulted\"}", 0);
+        var series = await _prometheus.QueryUntilAsync("proxus_agent_connection_points_per_second{connection=\"press-plc\"}", r => r is [{ Value: 200 }], QueryTimeout);
+        series.Single().Labels.Should().Contain("site", "Plant-A").And.Contain("agent_id", agent.Id.ToString("D")).And.Contain("protocol", "S7");
     }
 
     private Task ExpectAsync(string query, double expected)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Observability;
@@ -14,6 +15,7 @@ namespace Proxus.Interop.Tests.Observability.Support;
 /// The server composition of Program.cs (trust services on SQLite, the broker, observability) on
 /// 127.0.0.1 with OS-assigned ports: plain HTTP for the scraper and plain MQTT for the load (anonymous,
 /// development settings, no $SYS messages so that the retained count is the test's own). <c>/metrics</c> wants <see cref="ScrapeToken"/>.
+/// The agent status store is there without its MQTT consumer: tests apply status messages to it directly.
 /// </summary>
 public sealed class ObservedServer : IAsyncDisposable
 {
@@ -38,7 +40,7 @@ public sealed class ObservedServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ObservedServer> StartAsync(Action<WebApplicationBuilder>? configure = null)
+    public static async Task<ObservedServer> StartAsync()
     {
         var directory = Directory.CreateTempSubdirectory("proxus-observed-").FullName;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
@@ -52,10 +54,11 @@ public sealed class ObservedServer : IAsyncDisposable
             ["Mqtt:Broker:SysInterval"] = "00:00:00",
             ["Server:DataDirectory"] = Path.Combine(directory, "server"),
             ["Observability:Metrics:ScrapeToken"] = ScrapeToken,
+            ["MqttConsumer:Enabled"] = "false",
         });
         builder.AddProxusTrust();
         builder.AddProxusBroker();
-        configure?.Invoke(builder);
+        builder.AddProxusAgentStatus();
         builder.AddProxusObservability();
 
         ListenOptions? http = null, mqtt = null;
