@@ -49,8 +49,8 @@ public sealed class TrustWebHost : IAsyncDisposable
 
     public RecordingConfigChangeNotifier ConfigNotifier => _app.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
 
-    /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false)
+    /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own; <paramref name="logs"/> receives every log at every level.</summary>
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         var settings = TrustHost.Configuration(database);
@@ -61,6 +61,13 @@ public sealed class TrustWebHost : IAsyncDisposable
         settings["Observability:Metrics:ScrapeToken"] = ScrapeToken;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+
+            // A rule for this provider outranks the per-category levels of appsettings.json.
+            builder.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(logs.GetType().FullName, null, LogLevel.Trace, null)));
+        }
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
