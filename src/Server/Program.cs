@@ -1,6 +1,7 @@
 using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Observability;
 using Proxus.Server.Telemetry;
 using Proxus.Server.Writes;
 
@@ -10,9 +11,10 @@ builder.AddProxusBroker();
 builder.AddProxusTelemetry();
 builder.AddProxusAgentStatus();
 builder.AddProxusWrites();
+builder.AddProxusObservability();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok("alive")).AllowAnonymous();
+app.MapProxusObservability();
 app.MapProxusTrustApi();
 app.MapMqttWebSocket();
 app.MapProxusTelemetryApi();

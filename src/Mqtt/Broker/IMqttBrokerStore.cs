@@ -10,7 +10,7 @@ public interface IMqttBrokerStore
     ValueTask<MqttBrokerSnapshot> LoadAsync(CancellationToken cancellationToken);
 
     /// <summary>A retained message was set for its topic (replacing any previous one).</summary>
-    void SetRetained(MqttApplicationMessage message);
+    void SetRetained(MqttRoutedMessage message);
 
     /// <summary>The retained message of the topic was cleared.</summary>
     void RemoveRetained(string topic);

@@ -40,7 +40,7 @@ public sealed partial class MqttBroker
         }
 
         var now = Now;
-        var wills = new List<MqttApplicationMessage>();
+        var wills = new List<MqttRoutedMessage>();
         List<MqttSessionSubscription>? discarded = null;
         lock (_sessionsGate)
         {
@@ -119,7 +119,7 @@ public sealed partial class MqttBroker
 
     private void PublishSys(string topic, string value)
     {
-        var message = new MqttApplicationMessage
+        var message = new MqttRoutedMessage
         {
             Topic = topic,
             Payload = Encoding.UTF8.GetBytes(value),

@@ -12,14 +12,14 @@ public sealed partial class MqttBroker
     [ThreadStatic]
     private static Dictionary<MqttSession, int>? _threadSessionIndex;
 
-    private readonly ConcurrentDictionary<string, MqttApplicationMessage> _retained = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MqttRoutedMessage> _retained = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Publishes a message from the host itself (not from a client): retained if flagged, then routed
     /// to every matching subscription. Hooks are not asked; the host is trusted.
     /// </summary>
     /// <returns>Success, No matching subscribers, or Quota exceeded.</returns>
-    public MqttReasonCode Publish(MqttApplicationMessage message)
+    public MqttReasonCode Publish(MqttRoutedMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (!IsAcceptableTopicName(message.Topic))
@@ -39,7 +39,7 @@ public sealed partial class MqttBroker
     /// Sets or clears (empty payload) the retained message of a topic (5.0 section 3.3.1.3); a new
     /// topic beyond <see cref="MqttBrokerOptions.MaximumRetainedMessages"/> is not retained.
     /// </summary>
-    internal void Retain(MqttApplicationMessage message, bool persist = true)
+    internal void Retain(MqttRoutedMessage message, bool persist = true)
     {
         if (message.Payload.IsEmpty)
         {
@@ -72,7 +72,7 @@ public sealed partial class MqttBroker
     /// <param name="message">The message.</param>
     /// <param name="congested">A receiving connection whose outbound backlog is high, for the publisher to wait on.</param>
     /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
-    internal MqttReasonCode Route(MqttApplicationMessage message, out MqttBrokerConnection? congested)
+    internal MqttReasonCode Route(MqttRoutedMessage message, out MqttBrokerConnection? congested)
     {
         var matches = _threadMatches ??= [];
         matches.Clear();
@@ -121,7 +121,7 @@ public sealed partial class MqttBroker
 
             if (message.ExpiresAt is { } expiresAt && expiresAt <= now)
             {
-                _retained.TryRemove(new KeyValuePair<string, MqttApplicationMessage>(topic, message));
+                _retained.TryRemove(new KeyValuePair<string, MqttRoutedMessage>(topic, message));
                 _store?.RemoveRetained(topic);
                 continue;
             }
@@ -134,7 +134,7 @@ public sealed partial class MqttBroker
         }
     }
 
-    private void RouteToMany(MqttApplicationMessage message, List<MqttSessionSubscription> matches, ref int delivered, ref int dropped)
+    private void RouteToMany(MqttRoutedMessage message, List<MqttSessionSubscription> matches, ref int delivered, ref int dropped)
     {
         // Merge the non-shared matches of one session: highest QoS, every identifier, any Retain As Published.
         var index = _threadSessionIndex ??= [];
@@ -185,7 +185,7 @@ public sealed partial class MqttBroker
         }
     }
 
-    private static MqttDeliveryResult? DeliverOne(MqttApplicationMessage message, MqttSessionSubscription match)
+    private static MqttDeliveryResult? DeliverOne(MqttRoutedMessage message, MqttSessionSubscription match)
     {
         if (match.Options.NoLocal && match.Session.ClientId == message.SenderClientId)
         {

@@ -15,7 +15,7 @@ public sealed partial class MqttBroker
     /// </summary>
     internal MqttSession OpenSession(MqttBrokerConnection connection, bool cleanStart, uint sessionExpiry, Func<bool, ConnAckPacket> connAck)
     {
-        var wills = new List<MqttApplicationMessage>();
+        var wills = new List<MqttRoutedMessage>();
         List<MqttSessionSubscription>? discarded = null;
         MqttSession session;
         lock (_sessionsGate)
@@ -83,7 +83,7 @@ public sealed partial class MqttBroker
 
         MqttBrokerLog.ClientDisconnected(_logger, connection.ClientId, connection.CloseReason);
         var (will, delay) = connection.TakeWill();
-        MqttApplicationMessage? dueWill;
+        MqttRoutedMessage? dueWill;
         List<MqttSessionSubscription>? discarded = null;
         lock (_sessionsGate)
         {
@@ -112,6 +112,24 @@ public sealed partial class MqttBroker
         }
     }
 
+    /// <summary>Messages waiting behind a receive window or for an offline client, over every session (a snapshot).</summary>
+    public long QueuedMessageCount
+    {
+        get
+        {
+            long total = 0;
+            lock (_sessionsGate)
+            {
+                foreach (var session in _sessions.Values)
+                {
+                    total += session.PendingHint;
+                }
+            }
+
+            return total;
+        }
+    }
+
     private List<MqttSessionSubscription> EndSessionLocked(MqttSession session)
     {
         if (_sessions.TryGetValue(session.ClientId, out var current) && current == session)
@@ -136,7 +154,7 @@ public sealed partial class MqttBroker
         }
     }
 
-    private void PublishWills(List<MqttApplicationMessage> wills)
+    private void PublishWills(List<MqttRoutedMessage> wills)
     {
         foreach (var will in wills)
         {

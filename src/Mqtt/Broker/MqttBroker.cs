@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +24,8 @@ public sealed partial class MqttBroker : IAsyncDisposable
     private int _activeConnections;
     private int _state;
 
-    public MqttBroker(MqttBrokerOptions options, IMqttBrokerHooks hooks, ILogger<MqttBroker>? logger = null, IMqttBrokerStore? store = null, TimeProvider? timeProvider = null)
+    /// <summary>Creates a broker; with a <paramref name="meterFactory"/> it publishes its figures as the <see cref="MqttBrokerMetrics.MeterName"/> meter.</summary>
+    public MqttBroker(MqttBrokerOptions options, IMqttBrokerHooks hooks, ILogger<MqttBroker>? logger = null, IMqttBrokerStore? store = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(hooks);
@@ -39,6 +41,10 @@ public sealed partial class MqttBroker : IAsyncDisposable
         _store = store;
         _timeProvider = timeProvider ?? TimeProvider.System;
         StartedAt = _timeProvider.GetUtcNow();
+        if (meterFactory is not null)
+        {
+            MqttBrokerMetrics.Register(this, meterFactory);
+        }
     }
 
     public MqttBrokerOptions Options { get; }
@@ -53,6 +59,9 @@ public sealed partial class MqttBroker : IAsyncDisposable
     }
 
     public int RetainedMessageCount => _retained.Count;
+
+    /// <summary>True between <see cref="StartAsync"/> and <see cref="StopAsync"/>.</summary>
+    public bool IsRunning => Volatile.Read(ref _state) == 1;
 
     internal IMqttBrokerHooks Hooks { get; }
 
@@ -201,6 +210,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
 
     internal void ReportDenial(MqttDenial denial)
     {
+        Statistics.AddDenial(denial.Kind);
         MqttBrokerLog.Denied(_logger, denial.Kind, denial.ClientId, denial.Topic, denial.ReasonCode);
         try
         {

@@ -97,7 +97,7 @@ internal sealed partial class MqttBrokerConnection
     public void MarkConnected() => IsConnected = true;
 
     /// <summary>The will to publish when this connection ends abnormally, with its delay in seconds.</summary>
-    public (MqttApplicationMessage? Will, uint Delay) TakeWill()
+    public (MqttRoutedMessage? Will, uint Delay) TakeWill()
     {
         // Called by this connection's end and by a takeover, possibly at once: only one gets the will.
         var will = Interlocked.Exchange(ref _will, null);
@@ -106,7 +106,7 @@ internal sealed partial class MqttBrokerConnection
             return (null, 0);
         }
 
-        var message = new MqttApplicationMessage
+        var message = new MqttRoutedMessage
         {
             Topic = will.Topic,
             Payload = will.Payload,

@@ -56,7 +56,7 @@ internal sealed partial class MqttBrokerConnection
             return Acknowledge(publish, MqttReasonCode.NotAuthorized);
         }
 
-        var message = new MqttApplicationMessage
+        var message = new MqttRoutedMessage
         {
             Topic = topic,
             Payload = publish.Payload,
@@ -70,7 +70,7 @@ internal sealed partial class MqttBrokerConnection
             UserProperties = publish.UserProperties,
             SenderClientId = ClientId,
         };
-        _broker.Statistics.AddMessageReceived();
+        _broker.Statistics.AddMessageReceived(qos);
         if (message.Retain)
         {
             _broker.Retain(message);

@@ -5,7 +5,7 @@ public sealed record MqttBrokerSnapshot
 {
     public static readonly MqttBrokerSnapshot Empty = new();
 
-    public IReadOnlyList<MqttApplicationMessage> RetainedMessages { get; init; } = [];
+    public IReadOnlyList<MqttRoutedMessage> RetainedMessages { get; init; } = [];
 
     public IReadOnlyList<MqttSessionState> Sessions { get; init; } = [];
 }

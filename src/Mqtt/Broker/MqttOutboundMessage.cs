@@ -5,7 +5,7 @@ namespace Proxus.Mqtt.Broker;
 /// <summary>One delivery of a message to one session: queued, then in flight until acknowledged.</summary>
 internal sealed class MqttOutboundMessage
 {
-    public MqttOutboundMessage(MqttApplicationMessage message, MqttQualityOfService qualityOfService, bool retain, IReadOnlyList<uint> subscriptionIdentifiers)
+    public MqttOutboundMessage(MqttRoutedMessage message, MqttQualityOfService qualityOfService, bool retain, IReadOnlyList<uint> subscriptionIdentifiers)
     {
         Message = message;
         QualityOfService = qualityOfService;
@@ -13,7 +13,7 @@ internal sealed class MqttOutboundMessage
         SubscriptionIdentifiers = subscriptionIdentifiers;
     }
 
-    public MqttApplicationMessage Message { get; }
+    public MqttRoutedMessage Message { get; }
 
     public MqttQualityOfService QualityOfService { get; }
 

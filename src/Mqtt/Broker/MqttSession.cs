@@ -36,7 +36,7 @@ internal sealed partial class MqttSession
     public DateTimeOffset? DisconnectedAt { get; private set; }
 
     /// <summary>A will waiting for its delay (5.0 section 3.1.3.2.2) after the connection ended.</summary>
-    public MqttApplicationMessage? PendingWill { get; private set; }
+    public MqttRoutedMessage? PendingWill { get; private set; }
 
     public DateTimeOffset PendingWillDueAt { get; private set; }
 
@@ -84,7 +84,7 @@ internal sealed partial class MqttSession
     }
 
     /// <summary>Detaches the connection if it is still the attached one; false after a takeover.</summary>
-    public bool Detach(MqttBrokerConnection connection, MqttApplicationMessage? will, uint willDelay)
+    public bool Detach(MqttBrokerConnection connection, MqttRoutedMessage? will, uint willDelay)
     {
         lock (_gate)
         {
@@ -110,7 +110,7 @@ internal sealed partial class MqttSession
     }
 
     /// <summary>Takes the pending will if it is due (or unconditionally when <paramref name="force"/>).</summary>
-    public MqttApplicationMessage? TakeDueWill(DateTimeOffset now, bool force)
+    public MqttRoutedMessage? TakeDueWill(DateTimeOffset now, bool force)
     {
         lock (_gate)
         {

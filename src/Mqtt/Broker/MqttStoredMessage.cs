@@ -5,7 +5,7 @@ namespace Proxus.Mqtt.Broker;
 /// <summary>One outbound message of a stored session.</summary>
 public sealed record MqttStoredMessage
 {
-    public required MqttApplicationMessage Message { get; init; }
+    public required MqttRoutedMessage Message { get; init; }
 
     /// <summary>The QoS granted for this delivery (the lower of message and subscription).</summary>
     public MqttQualityOfService QualityOfService { get; init; }

@@ -17,6 +17,7 @@ public sealed class AgentConfigService(
     AgentConfigIssuer issuer,
     ConfigChangeNotifications notifications,
     IOptions<AgentConfigOptions> options,
+    AgentConfigMetrics metrics,
     TimeProvider timeProvider)
 {
     /// <summary>The newest version issued to the agent, or null when it has none.</summary>
@@ -51,7 +52,7 @@ public sealed class AgentConfigService(
     /// or rejected (it keeps its previous one; the reason is audited). False when the agent was never
     /// issued that version.
     /// </summary>
-    public Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
+    public async Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
         if (reason is { Length: > AgentConfigState.MaxReasonLength })
@@ -59,7 +60,7 @@ public sealed class AgentConfigService(
             throw new ArgumentException($"A reason has at most {AgentConfigState.MaxReasonLength} characters.", nameof(reason));
         }
 
-        return audit.RunAuditedAsync(
+        var recorded = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 if (!await db.AgentConfigEnvelopes.AnyAsync(e => e.AgentId == agent.AgentId && e.Version == version, token))
@@ -94,6 +95,12 @@ public sealed class AgentConfigService(
                 return new AuditedResult<bool>(true, new AuditEvent(type, $"agent:{agent.AgentId:D}", $"agent:{agent.AgentId:D}", data));
             },
             cancellationToken);
+        if (recorded)
+        {
+            metrics.Reported(status);
+        }
+
+        return recorded;
     }
 
     /// <summary>

@@ -29,8 +29,11 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DatabaseCommandMetrics>();
         builder.Services.AddDbContextFactory<ProxusDbContext>((services, options) =>
         {
+            options.AddInterceptors(services.GetRequiredService<DatabaseCommandMetrics>());
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.Provider == DatabaseProvider.PostgreSql)
             {

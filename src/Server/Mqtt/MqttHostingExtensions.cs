@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -29,6 +30,8 @@ public static class MqttHostingExtensions
         services.TryAddSingleton<ServerMqttCredentials>();
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MqttTlsHandshake>();
+        services.AddSingleton<MqttListenerRegistry>();
+        services.AddMetrics();
         services.AddSingleton<ICertificateRevocationListener, MqttRevocationListener>();
         services.AddSingleton<IConfigChangeNotifier, MqttConfigChangeNotifier>();
 
@@ -44,7 +47,8 @@ public static class MqttHostingExtensions
             provider.GetRequiredService<IOptions<MqttServerOptions>>().Value.Broker,
             provider.GetRequiredService<IMqttBrokerHooks>(),
             provider.GetRequiredService<ILogger<MqttBroker>>(),
-            provider.GetService<MqttFileStore>()));
+            provider.GetService<MqttFileStore>(),
+            meterFactory: provider.GetRequiredService<IMeterFactory>()));
         services.AddHostedService<MqttBrokerHostedService>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, MqttKestrelSetup>();
         return builder;
@@ -56,6 +60,7 @@ public static class MqttHostingExtensions
         ArgumentNullException.ThrowIfNull(listenOptions);
         listenOptions.Protocols = HttpProtocols.None;
         listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        listenOptions.ApplicationServices.GetRequiredService<MqttListenerRegistry>().Add(listenOptions, "mqtt");
         return listenOptions;
     }
 
@@ -66,6 +71,7 @@ public static class MqttHostingExtensions
         listenOptions.Protocols = HttpProtocols.None;
         listenOptions.UseHttps(listenOptions.ApplicationServices.GetRequiredService<MqttTlsHandshake>().CreateCallbackOptions());
         listenOptions.UseConnectionHandler<MqttConnectionHandler>();
+        listenOptions.ApplicationServices.GetRequiredService<MqttListenerRegistry>().Add(listenOptions, "mqtts");
         return listenOptions;
     }
 

@@ -10,6 +10,8 @@ public sealed class TelemetryIngestCounters
 {
     public const string MeterName = "Proxus.Telemetry";
 
+    private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private long _received;
     private long _stored;
     private long _duplicates;
@@ -17,6 +19,9 @@ public sealed class TelemetryIngestCounters
     private long _expired;
     private long _batches;
     private long _writeFailures;
+    private readonly Histogram<double> _batchDuration;
+    private readonly Histogram<double> _lag;
+    private Func<int> _queueDepth = () => 0;
 
     public TelemetryIngestCounters(IMeterFactory meters)
     {
@@ -28,6 +33,9 @@ public sealed class TelemetryIngestCounters
         meter.CreateObservableCounter("proxus.telemetry.expired", () => Expired, "{message}", "Values older than the retention period.");
         meter.CreateObservableCounter("proxus.telemetry.batches", () => Batches, "{batch}", "Batches committed.");
         meter.CreateObservableCounter("proxus.telemetry.write_failures", () => WriteFailures, "{failure}", "Batch writes that failed and were retried.");
+        meter.CreateObservableUpDownCounter("proxus.telemetry.queue_depth", () => _queueDepth(), "{message}", "Messages waiting in the ingest queue.");
+        _batchDuration = meter.CreateHistogram("proxus.telemetry.batch.duration", "s", "Time to commit one batch, retries included.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _lag = meter.CreateHistogram("proxus.telemetry.lag", "s", "Per batch, seconds from the server timestamp of its oldest value (when it was parsed) to the commit.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
     }
 
     public long Received => Interlocked.Read(ref _received);
@@ -58,4 +66,14 @@ public sealed class TelemetryIngestCounters
         Interlocked.Add(ref _stored, stored);
         Interlocked.Add(ref _duplicates, stored - inserted);
     }
+
+    /// <summary>A committed batch: how long the write took and how long its oldest value waited in all.</summary>
+    internal void RecordBatchTimes(TimeSpan writeDuration, TimeSpan oldestLag)
+    {
+        _batchDuration.Record(writeDuration.TotalSeconds);
+        _lag.Record(Math.Max(0, oldestLag.TotalSeconds));
+    }
+
+    /// <summary>Where <c>proxus.telemetry.queue_depth</c> reads the queue's length.</summary>
+    internal void ObserveQueue(Func<int> depth) => _queueDepth = depth;
 }

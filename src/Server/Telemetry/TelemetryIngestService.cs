@@ -42,6 +42,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        _counters.ObserveQueue(() => _queue.Reader.Count);
     }
 
     public ValueTask SubmitAsync(IngestMessage message, CancellationToken cancellationToken)
@@ -61,9 +62,11 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
                 await FillBatchAsync(messages, points, stoppingToken);
                 if (points.Count > 0)
                 {
+                    var started = _timeProvider.GetTimestamp();
                     var inserted = await WriteUntilCommittedAsync(points, stoppingToken);
                     _cache.Update(points);
                     _counters.AddBatch(points.Count, inserted);
+                    _counters.RecordBatchTimes(_timeProvider.GetElapsedTime(started), _timeProvider.GetUtcNow() - points.Min(p => p.ServerTimestamp));
                     foreach (var message in messages)
                     {
                         message.Complete(IngestOutcome.Stored);

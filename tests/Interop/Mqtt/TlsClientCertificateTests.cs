@@ -97,7 +97,7 @@ public sealed class TlsClientCertificateTests : IAsyncLifetime
 
     private string UnsTopic => _pki.UnsPrefix + "/Press/Line1/Press_Machine/Temperature_C";
 
-    private void SendCommand(string payload) => _host.Broker.Publish(new MqttApplicationMessage
+    private void SendCommand(string payload) => _host.Broker.Publish(new MqttRoutedMessage
     {
         Topic = Command,
         Payload = Encoding.UTF8.GetBytes(payload),

@@ -32,7 +32,7 @@ public sealed class BrokerSubscribeTests
         }
         else
         {
-            broker.Broker.Publish(new MqttApplicationMessage { Topic = topic, Payload = "x"u8.ToArray() });
+            broker.Broker.Publish(new MqttRoutedMessage { Topic = topic, Payload = "x"u8.ToArray() });
         }
 
         await publisher.PublishAsync("marker", "end");

@@ -16,15 +16,15 @@ public sealed class FileStoreTests : IDisposable
         await using (var store = new MqttFileStore(_directory))
         {
             (await store.LoadAsync(CancellationToken.None)).Sessions.Should().BeEmpty();
-            store.SetRetained(new MqttApplicationMessage { Topic = "a", Payload = "1"u8.ToArray(), Retain = true, UserProperties = [new MqttUserProperty("k", "v")] });
-            store.SetRetained(new MqttApplicationMessage { Topic = "b", Payload = "2"u8.ToArray(), Retain = true });
+            store.SetRetained(new MqttRoutedMessage { Topic = "a", Payload = "1"u8.ToArray(), Retain = true, UserProperties = [new MqttUserProperty("k", "v")] });
+            store.SetRetained(new MqttRoutedMessage { Topic = "b", Payload = "2"u8.ToArray(), Retain = true });
             store.RemoveRetained("b");
             store.SaveSession(new MqttSessionState
             {
                 ClientId = "c",
                 SessionExpiryInterval = 60,
                 Subscriptions = [new MqttStoredSubscription { TopicFilter = "x/#", MaximumQualityOfService = MqttQualityOfService.AtLeastOnce, SubscriptionIdentifier = 5 }],
-                Messages = [new MqttStoredMessage { Message = new MqttApplicationMessage { Topic = "x/1", Payload = "p"u8.ToArray() }, QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 9 }],
+                Messages = [new MqttStoredMessage { Message = new MqttRoutedMessage { Topic = "x/1", Payload = "p"u8.ToArray() }, QualityOfService = MqttQualityOfService.AtLeastOnce, PacketId = 9 }],
                 PendingIncomingQoS2 = [4],
             });
             store.SaveSession(new MqttSessionState { ClientId = "gone" });
@@ -52,7 +52,7 @@ public sealed class FileStoreTests : IDisposable
         await using (var store = new MqttFileStore(_directory))
         {
             await store.LoadAsync(CancellationToken.None);
-            store.SetRetained(new MqttApplicationMessage { Topic = "kept", Payload = "1"u8.ToArray() });
+            store.SetRetained(new MqttRoutedMessage { Topic = "kept", Payload = "1"u8.ToArray() });
             await store.FlushAsync(CancellationToken.None);
             await File.AppendAllTextAsync(store.LogPath, "{\"Kind\":\"retain\",\"Key\":\"tor");
         }
@@ -72,7 +72,7 @@ public sealed class FileStoreTests : IDisposable
 
         for (var i = 0; i < 5_000; i++)
         {
-            store.SetRetained(new MqttApplicationMessage { Topic = "t" + (i % 10), Payload = Encoding.UTF8.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+            store.SetRetained(new MqttRoutedMessage { Topic = "t" + (i % 10), Payload = Encoding.UTF8.GetBytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
             if (i % 500 == 0)
             {
                 await store.FlushAsync(CancellationToken.None);

@@ -21,6 +21,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     private const string UnsReader = "client uns.read";
     private const string ConfigWriter = "client config.write";
     private const string UnprotectedPath = "/api/v1/test/unprotected";
+    private const string ScrapeToken = "scrape token";
 
     private static readonly string[] People = [.. Roles.All, Pending];
 
@@ -100,6 +101,9 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["POST /api/v1/writes/{id:guid}/cancel"] = IamPolicies.WritesRequest,
         ["GET /api/v1/writes/export"] = IamPolicies.AuditRead,
         ["PUT /api/v1/writes/sites/{id:guid}"] = IamPolicies.Admin,
+        ["GET /metrics"] = ScrapeToken,
+        ["* /healthz"] = Anonymous,
+        ["* /readyz"] = Anonymous,
     };
 
     private TrustWebHost _server = null!;
@@ -119,8 +123,9 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         {
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
-            if (Expected[key] == Anonymous)
+            if (Expected[key] is Anonymous or ScrapeToken)
             {
+                // The scrape token is checked by the endpoint's filter, outside IAM (see Metrics_WithoutScrapeToken_RefusedToEveryCaller).
                 anonymous.Should().BeTrue($"{key} is anonymous by design");
                 policies.Should().BeEmpty($"{key} is anonymous by design");
             }
@@ -137,7 +142,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     {
         var callers = await CreateCallersAsync();
         var endpoints = ApiEndpoints()
-            .Where(e => Expected[e.Key] != Anonymous)
+            .Where(e => Expected[e.Key] is not (Anonymous or ScrapeToken))
             .OrderBy(e => e.Key.EndsWith("/logout", StringComparison.Ordinal)) // signing out last keeps the sessions for the rest
             .ToList();
         var checkedCalls = 0;
@@ -165,6 +170,23 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         {
             client.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Metrics_WithoutScrapeToken_RefusedToEveryCaller()
+    {
+        var callers = await CreateCallersAsync();
+
+        foreach (var (caller, client) in callers)
+        {
+            using var response = await client.GetAsync("/metrics");
+            response.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{caller} holds no scrape token");
+            client.Dispose();
+        }
+
+        using var scraper = _server.CreateClient();
+        scraper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TrustWebHost.ScrapeToken);
+        (await scraper.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public abstract class MqttEnrollmentEndToEndTests(TrustFixture fixture) : IAsync
         {
             await sub.WaitForOutputAsync("Subscribed (mid: 1): 1", Mosquitto.Timeout);
 
-            _server.Get<MqttBroker>().Publish(new MqttApplicationMessage
+            _server.Get<MqttBroker>().Publish(new MqttRoutedMessage
             {
                 Topic = command,
                 Payload = Encoding.UTF8.GetBytes("write-request"),

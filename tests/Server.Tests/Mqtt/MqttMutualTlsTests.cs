@@ -118,7 +118,7 @@ public sealed class MqttMutualTlsTests(SqliteTrustFixture fixture) : IClassFixtu
         pub.Output().Should().Contain("received CONNACK (133)");
         var entry = await AuditProbe.WaitForAsync(_server.CreateDbContext, AuditEventTypes.MqttAuthenticationFailed, e => e.Subject == $"certificate:{intruder.Certificate.SerialNumber}");
         entry.Data.Should().Contain("\"reason\":\"ClientIdMismatch\"").And.Contain(victim.ClientId);
-        _server.Get<MqttBroker>().Publish(new MqttApplicationMessage { Topic = command, Payload = Encoding.UTF8.GetBytes("still-yours"), QualityOfService = MqttQualityOfService.AtLeastOnce });
+        _server.Get<MqttBroker>().Publish(new MqttRoutedMessage { Topic = command, Payload = Encoding.UTF8.GetBytes("still-yours"), QualityOfService = MqttQualityOfService.AtLeastOnce });
         await sub.WaitForOutputAsync($"{command} still-yours", Mosquitto.Timeout);
         sub.Output().Should().NotContain("DISCONNECT (");
     }

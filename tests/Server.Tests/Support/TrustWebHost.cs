@@ -12,6 +12,7 @@ using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
+using Proxus.Server.Observability;
 using Proxus.Server.Pki;
 using Proxus.Server.Writes;
 
@@ -35,6 +36,9 @@ public sealed class TrustWebHost : IAsyncDisposable
         _mqtts = mqtts;
     }
 
+    /// <summary>The bearer token that admits a scrape of <c>/metrics</c>.</summary>
+    public const string ScrapeToken = "test-scrape-token-0123456789";
+
     public Uri BaseAddress { get; }
 
     /// <summary>The broker's MQTT over TLS port (hosts started with the broker only).</summary>
@@ -49,7 +53,7 @@ public sealed class TrustWebHost : IAsyncDisposable
 
     public RecordingConfigChangeNotifier ConfigNotifier => _app.Services.GetServices<IConfigChangeNotifier>().OfType<RecordingConfigChangeNotifier>().Single();
 
-    /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own.</summary>
+    /// <summary>Starts the server; <paramref name="map"/> may add endpoints of the test's own; <paramref name="logs"/> receives every log at every level.</summary>
     /// <param name="database">The database.</param>
     /// <param name="timeProvider">The clock, when the test sets it.</param>
     /// <param name="map">Endpoints of the test's own.</param>
@@ -60,7 +64,8 @@ public sealed class TrustWebHost : IAsyncDisposable
     /// where anonymous development clients are allowed; <see cref="WriteOptions"/> come from
     /// these settings.
     /// </param>
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null)
+    /// <param name="logs">A provider that receives every log.</param>
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null, ILoggerProvider? logs = null)
     {
         withBroker |= writes is not null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -80,8 +85,16 @@ public sealed class TrustWebHost : IAsyncDisposable
             }
         }
 
+        settings["Observability:Metrics:ScrapeToken"] = ScrapeToken;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+
+            // A rule for this provider outranks the per-category levels of appsettings.json.
+            builder.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(logs.GetType().FullName, null, LogLevel.Trace, null)));
+        }
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
@@ -99,6 +112,7 @@ public sealed class TrustWebHost : IAsyncDisposable
         {
             builder.AddProxusWrites();
         }
+        builder.AddProxusObservability();
 
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.
         ListenOptions? https = null, mqtts = null;
@@ -122,6 +136,7 @@ public sealed class TrustWebHost : IAsyncDisposable
             app.MapProxusWritesApi();
         }
 
+        app.MapProxusObservability();
         map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);

@@ -21,7 +21,7 @@ public sealed partial class MqttFileStore : IMqttBrokerStore, IAsyncDisposable
     private readonly string _logPath;
     private readonly ILogger _logger;
     private readonly Channel<Operation> _operations = Channel.CreateUnbounded<Operation>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, MqttApplicationMessage> _retained = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MqttRoutedMessage> _retained = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MqttSessionState> _sessions = new(StringComparer.Ordinal);
     private FileStream? _log;
     private Task _writer = Task.CompletedTask;
@@ -60,7 +60,7 @@ public sealed partial class MqttFileStore : IMqttBrokerStore, IAsyncDisposable
         };
     }
 
-    public void SetRetained(MqttApplicationMessage message)
+    public void SetRetained(MqttRoutedMessage message)
         => Enqueue(new MqttStoreRecord { Kind = MqttStoreRecord.SetRetainedKind, Key = message.Topic, Retained = message });
 
     public void RemoveRetained(string topic)

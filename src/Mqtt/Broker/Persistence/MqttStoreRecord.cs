@@ -15,7 +15,7 @@ internal sealed class MqttStoreRecord
     /// <summary>The topic (retained) or client id (session) the record is about.</summary>
     public required string Key { get; init; }
 
-    public MqttApplicationMessage? Retained { get; init; }
+    public MqttRoutedMessage? Retained { get; init; }
 
     public MqttSessionState? Session { get; init; }
 }

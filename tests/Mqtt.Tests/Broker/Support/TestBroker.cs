@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
@@ -19,7 +20,7 @@ public sealed class TestBroker : IAsyncDisposable
 
     public TestBrokerHooks Hooks { get; }
 
-    public static async Task<TestBroker> StartAsync(Action<MqttBrokerOptions>? configure = null, TestBrokerHooks? hooks = null, IMqttBrokerStore? store = null)
+    public static async Task<TestBroker> StartAsync(Action<MqttBrokerOptions>? configure = null, TestBrokerHooks? hooks = null, IMqttBrokerStore? store = null, IMeterFactory? meterFactory = null)
     {
         var options = new MqttBrokerOptions
         {
@@ -28,7 +29,7 @@ public sealed class TestBroker : IAsyncDisposable
         };
         configure?.Invoke(options);
         hooks ??= new TestBrokerHooks();
-        var broker = new MqttBroker(options, hooks, store: store);
+        var broker = new MqttBroker(options, hooks, store: store, meterFactory: meterFactory);
         await broker.StartAsync(CancellationToken.None);
         return new TestBroker(broker, hooks);
     }

@@ -91,11 +91,11 @@ public sealed class AgentStatusConsumerTests(SqliteTrustFixture fixture) : IClas
             await app.StartAsync(timeout.Token);
         }
 
-        broker.Publish(new MqttApplicationMessage { Topic = Topic(agent), Payload = Bytes(Report(agent, AgentState.Online, born)), QualityOfService = MqttQualityOfService.AtLeastOnce, Retain = true });
+        broker.Publish(new MqttRoutedMessage { Topic = Topic(agent), Payload = Bytes(Report(agent, AgentState.Online, born)), QualityOfService = MqttQualityOfService.AtLeastOnce, Retain = true });
         var store = app.Services.GetRequiredService<IAgentStatusStore>();
         await Eventually.HoldsAsync(() => store.TryGet(agent, out _), "the status reached the store through the loopback listener");
 
-        broker.Publish(new MqttApplicationMessage { Topic = Topic(agent), Payload = Bytes(Report(agent, AgentState.Offline, born, "shutdown")), QualityOfService = MqttQualityOfService.AtLeastOnce, Retain = true });
+        broker.Publish(new MqttRoutedMessage { Topic = Topic(agent), Payload = Bytes(Report(agent, AgentState.Offline, born, "shutdown")), QualityOfService = MqttQualityOfService.AtLeastOnce, Retain = true });
         await Eventually.HoldsAsync(() => store.TryGet(agent, out var e) && !e.IsOnline, "the shutdown report made the agent offline");
         store.TryGet(agent, out var entry).Should().BeTrue();
         entry!.Report.Reason.Should().Be("shutdown");

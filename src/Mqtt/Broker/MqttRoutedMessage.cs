@@ -6,7 +6,7 @@ namespace Proxus.Mqtt.Broker;
 /// A message as the broker routes, queues, retains and stores it: the PUBLISH content without
 /// anything that belongs to one hop (packet id, DUP, topic alias, subscription identifiers).
 /// </summary>
-public sealed record MqttApplicationMessage
+public sealed record MqttRoutedMessage
 {
     public required string Topic { get; init; }
 
