@@ -32,6 +32,9 @@ internal sealed class IngestConsumerHost : IAsyncDisposable
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await host.StartAsync(timeout.Token);
+
+        // Messages published before the subscription exists would go nowhere.
+        await host.Services.GetServices<IHostedService>().OfType<UnsIngestConsumer>().Single().Subscribed.WaitAsync(timeout.Token);
         return new IngestConsumerHost(host);
     }
 
