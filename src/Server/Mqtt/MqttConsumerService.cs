@@ -6,14 +6,15 @@ namespace Proxus.Server.Mqtt;
 /// <summary>
 /// The mechanism shared by the server's MQTT consumers: one <see cref="MqttClient"/> from
 /// <see cref="MqttConsumerClientFactory"/>, connected with retries until it succeeds (the broker may
-/// start after us: the embedded one listens once Kestrel has started), subscribed, then handed to
-/// <see cref="ConsumeAsync"/>. The client reconnects by itself afterwards and restores the
-/// subscriptions when the broker lost the session.
+/// start after us: the embedded one listens once Kestrel has started), handed to
+/// <see cref="ConsumeAsync"/>, and subscribed. The client reconnects by itself afterwards and
+/// restores the subscriptions when the broker lost the session.
 /// </summary>
 public abstract partial class MqttConsumerService : BackgroundService
 {
     private static readonly TimeSpan MaxConnectDelay = TimeSpan.FromSeconds(10);
 
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MqttConsumerClientFactory _factory;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -25,6 +26,9 @@ public abstract partial class MqttConsumerService : BackgroundService
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger(GetType());
     }
+
+    /// <summary>Completes once the broker granted the subscriptions (for readiness checks and tests).</summary>
+    public Task Subscribed => _subscribed.Task;
 
     /// <summary>Appended to the configured client id.</summary>
     protected abstract string Role { get; }
@@ -56,8 +60,12 @@ public abstract partial class MqttConsumerService : BackgroundService
             try
             {
                 await ConnectAsync(client, options, stoppingToken);
+
+                // Consume before the SUBACK: a resumed session delivers its queued messages first,
+                // and a client whose buffer is full reads nothing more, SUBACK included.
+                var consuming = ConsumeAsync(client, stoppingToken);
                 await SubscribeAsync(client, stoppingToken);
-                await ConsumeAsync(client, stoppingToken);
+                await consuming;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -116,6 +124,8 @@ public abstract partial class MqttConsumerService : BackgroundService
                 throw new InvalidOperationException($"The broker refused the {Role} subscription to '{subscriptions[i].TopicFilter}': {codes[i]}.");
             }
         }
+
+        _subscribed.TrySetResult();
     }
 
     [LoggerMessage(EventId = 8110, Level = LogLevel.Warning, Message = "MQTT {Role} consumer off: consumers disabled, or no external broker (MqttConsumer:Url) and no loopback listener on the embedded one (Mqtt:Port)")]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Proxus.Server.Data;
+using Proxus.Server.Mqtt;
 
 namespace Proxus.Server.Telemetry;
 
@@ -9,7 +10,8 @@ public static class TelemetryHostingExtensions
 {
     /// <summary>
     /// Telemetry history: the store for the configured database, the ingest pipeline
-    /// (<see cref="ITelemetryIngest"/>, fed by the UNS consumer), the last-value cache, partition and
+    /// (<see cref="ITelemetryIngest"/>) and the UNS consumer that feeds it (section <c>MqttConsumer</c>
+    /// says which broker), the last-value cache, partition and
     /// retention maintenance. The history policy is IAM's. Call after
     /// <c>AddProxusTrust</c>, whose start-up migrations must run before ingest begins.
     /// </summary>
@@ -36,6 +38,11 @@ public static class TelemetryHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<TelemetryIngestService>());
         services.AddSingleton<TelemetryMaintenanceService>();
         services.AddHostedService(provider => provider.GetRequiredService<TelemetryMaintenanceService>());
+
+        // Registered after the pipeline: hosted services stop in reverse order, so the consumer stops
+        // taking messages (and acknowledges what commits meanwhile) before the pipeline stops.
+        services.AddProxusMqttConsumers();
+        services.AddHostedService<UnsIngestConsumer>();
         return builder;
     }
 

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using Proxus.Bench.Ingest;
+using Proxus.Mqtt.Client;
+using Proxus.Mqtt.Packets;
+using Proxus.TestSupport;
+
+// Usage: IngestBench --server-dll PATH [--tags N] [--values-per-tag N] [--publishers N] [--readme PATH] [--command TEXT] [--Telemetry:Key value] [--MqttConsumer:Key value] [--Mqtt:Broker:Key value]
+var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
+var serverDll = Path.GetFullPath(options["--server-dll"]);
+var tags = int.Parse(options.GetValueOrDefault("--tags", "1000"), CultureInfo.InvariantCulture);
+var valuesPerTag = int.Parse(options.GetValueOrDefault("--values-per-tag", "1000"), CultureInfo.InvariantCulture);
+var publishers = int.Parse(options.GetValueOrDefault("--publishers", "4"), CultureInfo.InvariantCulture);
+// Acknowledgement after commit needs an in-flight window of several batches (README, "Tuning").
+var tuning = new Dictionary<string, string>
+{
+    ["Mqtt:Broker:MaximumInFlightMessages"] = "20000",
+    ["Mqtt:Broker:MaximumQueuedMessages"] = "20000",
+    ["MqttConsumer:ReceiveMaximum"] = "20000",
+};
+foreach (var (key, value) in options.Where(o => o.Key.StartsWith("--Telemetry:", StringComparison.Ordinal) || o.Key.StartsWith("--MqttConsumer:", StringComparison.Ordinal) || o.Key.StartsWith("--Mqtt:Broker:", StringComparison.Ordinal)))
+{
+    tuning[key[2..]] = value;
+}
+
+var rows = (long)tags * valuesPerTag;
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+var token = cancellation.Token;
+
+Console.Error.WriteLine("==> starting PostgreSQL");
+await using var postgres = await PostgresServer.StartAsync();
+var databaseName = await postgres.CreateDatabaseAsync();
+var connectionString = postgres.ConnectionString(databaseName);
+await using var database = NpgsqlDataSource.Create(connectionString);
+
+double ingestSeconds, publishSeconds;
+await using (var server = await ServerUnderTest.StartAsync(serverDll, connectionString, tuning))
+{
+    Console.Error.WriteLine("==> waiting for the server's UNS consumer");
+    await using (var probe = new MqttClient(new MqttClientOptions { Server = server.Broker, ClientId = "bench-probe" }))
+    {
+        await probe.ConnectAsync(token);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await Measurements.CountAsync(database, token) == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The server stored nothing: " + server.Output);
+            }
+
+            await probe.PublishAsync("Acme/Bench/Probe/Line1/Probe/Alive", LoadGenerator.Payload(DateTimeOffset.UtcNow, 1, 0), MqttQualityOfService.AtLeastOnce, cancellationToken: token);
+            await Task.Delay(500, token);
+        }
+    }
+
+    var before = await Measurements.CountAsync(database, token);
+    Console.Error.WriteLine($"==> ingest: {rows:N0} QoS 1 values ({tags:N0} tags) from {publishers} publishers through our broker into PostgreSQL");
+    var stopwatch = Stopwatch.StartNew();
+    await LoadGenerator.PublishAsync(server.Broker, publishers, tags, valuesPerTag, token);
+    publishSeconds = stopwatch.Elapsed.TotalSeconds;
+    await Measurements.WaitForRowsAsync(database, before + rows, TimeSpan.FromMinutes(5), token);
+    ingestSeconds = stopwatch.Elapsed.TotalSeconds;
+    await Measurements.ExecuteAsync(database, "DELETE FROM telemetry WHERE tag_id IN (SELECT id FROM telemetry_tags WHERE path LIKE 'Acme/Bench/Probe/%')", token);
+}
+
+Console.Error.WriteLine("==> raw COPY of the same rows by psql into the same table");
+var (copied, copySeconds) = await RawCopy.RunAsync(database, postgres, databaseName, token);
+if (copied != rows)
+{
+    throw new InvalidOperationException($"The raw COPY loaded {copied:N0} rows, expected {rows:N0}.");
+}
+
+Console.Error.WriteLine("==> one tag-day at 1 Hz aggregated to 1,000 buckets");
+var (medianMs, p95Ms, buckets) = await AggregateQuery.RunAsync(database, connectionString, token);
+
+var ingestRate = rows / ingestSeconds;
+var copyRate = rows / copySeconds;
+var table = Report.Table(rows, ingestRate, ingestSeconds, publishSeconds, copyRate, copySeconds, medianMs, p95Ms, buckets);
+Console.WriteLine(table);
+if (options.TryGetValue("--readme", out var readme))
+{
+    await File.WriteAllTextAsync(readme, Report.Readme(table, options.GetValueOrDefault("--command", "./proxus bench ingest"), tuning), token);
+}
