@@ -1,3 +1,5 @@
+using Proxus.Server.Monitoring;
+
 namespace Proxus.Server.Api;
 
 /// <summary>The REST API under <c>/api/v1</c> and its OpenAPI document at <c>/openapi/v1.json</c>.</summary>
@@ -22,6 +24,7 @@ public static class ApiEndpoints
         api.MapSitesApi();
         api.MapAgentsApi();
         api.MapAuditApi();
+        api.MapAlertsApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return endpoints;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Configuration;
@@ -17,6 +18,7 @@ public sealed class AgentConfigService(
     AgentConfigIssuer issuer,
     ConfigChangeNotifications notifications,
     IOptions<AgentConfigOptions> options,
+    ISecurityEventSink monitoring,
     TimeProvider timeProvider)
 {
     /// <summary>The newest version issued to the agent, or null when it has none.</summary>
@@ -49,9 +51,9 @@ public sealed class AgentConfigService(
     /// <summary>
     /// Records the agent's report about a version issued to it: applied (it runs that version now)
     /// or rejected (it keeps its previous one; the reason is audited). False when the agent was never
-    /// issued that version.
+    /// issued that version. A recorded rejection is raised to security monitoring.
     /// </summary>
-    public Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
+    public async Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
         if (reason is { Length: > AgentConfigState.MaxReasonLength })
@@ -59,7 +61,7 @@ public sealed class AgentConfigService(
             throw new ArgumentException($"A reason has at most {AgentConfigState.MaxReasonLength} characters.", nameof(reason));
         }
 
-        return audit.RunAuditedAsync(
+        var recorded = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 if (!await db.AgentConfigEnvelopes.AnyAsync(e => e.AgentId == agent.AgentId && e.Version == version, token))
@@ -94,6 +96,13 @@ public sealed class AgentConfigService(
                 return new AuditedResult<bool>(true, new AuditEvent(type, $"agent:{agent.AgentId:D}", $"agent:{agent.AgentId:D}", data));
             },
             cancellationToken);
+        if (recorded && status == AgentConfigReportStatus.Rejected)
+        {
+            var details = new Dictionary<string, string?> { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["reason"] = reason, ["certificate"] = agent.SerialNumber };
+            monitoring.Raise(new SecurityEvent(SecurityEventType.ConfigurationRejected, $"agent:{agent.AgentId:D}", Details: details));
+        }
+
+        return recorded;
     }
 
     /// <summary>

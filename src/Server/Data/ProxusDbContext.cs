@@ -6,6 +6,7 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Data;
@@ -44,6 +45,8 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<AgentConfigEnvelope> AgentConfigEnvelopes => Set<AgentConfigEnvelope>();
 
     public DbSet<AgentConfigState> AgentConfigStates => Set<AgentConfigState>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

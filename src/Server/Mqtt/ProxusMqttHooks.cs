@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
 using Proxus.Server.Data;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Mqtt;
@@ -12,13 +13,15 @@ namespace Proxus.Server.Mqtt;
 /// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
 /// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
 /// UNS prefix. A client without one is refused unless <c>Mqtt:AllowAnonymous</c> is set
-/// (development). Every refusal is logged and audited.
+/// (development). Every refusal is logged and audited. Each PUBLISH an agent may send is counted
+/// for security monitoring's publish-rate baseline (<see cref="PublishRateMonitor"/>).
 /// </summary>
 internal sealed partial class ProxusMqttHooks(
     IOptions<MqttServerOptions> options,
     IAgentIdentityResolver resolver,
     IDbContextFactory<ProxusDbContext> contexts,
     MqttSecurityAudit audit,
+    PublishRateMonitor publishRates,
     ILogger<ProxusMqttHooks> logger) : IMqttBrokerHooks
 {
     public async ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
@@ -57,7 +60,13 @@ internal sealed partial class ProxusMqttHooks(
     public ValueTask<bool> AuthorizePublishAsync(MqttPublishAuthorizationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(MqttAccessRules.MayPublish(context.Identity, context.Topic));
+        var allowed = MqttAccessRules.MayPublish(context.Identity, context.Topic);
+        if (allowed && !context.IsWill && context.Identity is AgentMqttIdentity agent)
+        {
+            publishRates.Count(agent.AgentId);
+        }
+
+        return ValueTask.FromResult(allowed);
     }
 
     public ValueTask<bool> AuthorizeSubscribeAsync(MqttSubscribeAuthorizationContext context, CancellationToken cancellationToken)
