@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Proxus.Server.Audit;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Monitoring;
 
@@ -8,18 +9,21 @@ namespace Proxus.Server.Monitoring;
 /// Sends the signed audit head (<see cref="AuditHeadStore"/>) to syslog every
 /// <see cref="SyslogOptions.AuditHeadInterval"/> (MSGID <c>AUDIT-HEAD</c>), so that a system outside
 /// the server holds tamper evidence: a later chain shorter than, or different from, a head it
-/// received proves entries were removed or changed. The first is sent at start.
+/// received proves entries were removed or changed. The first is sent at start. Each message carries
+/// the audit-signing public key (SubjectPublicKeyInfo, base64) for the collector to pin at first
+/// sight: a later message with another key is itself a finding.
 /// </summary>
 internal sealed partial class AuditHeadSyslogExporter(
     SyslogClient client,
     AuditHeadStore heads,
+    CertificateAuthority authority,
     IOptions<MonitoringOptions> options,
     TimeProvider timeProvider,
     ILogger<AuditHeadSyslogExporter> logger) : BackgroundService
 {
     public const string ElementId = "proxusAuditHead" + SyslogFormatter.EnterpriseSuffix;
 
-    public static SyslogMessage ToSyslog(SignedAuditHead head, DateTimeOffset now)
+    public static SyslogMessage ToSyslog(SignedAuditHead head, string publicKey, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(head);
         var parameters = new List<KeyValuePair<string, string?>>
@@ -29,6 +33,7 @@ internal sealed partial class AuditHeadSyslogExporter(
             new("timestamp", head.Timestamp.ToString("O", CultureInfo.InvariantCulture)),
             new("signature", head.Signature),
             new("algorithm", "ECDSA-P256-SHA256-P1363"),
+            new("publicKey", publicKey),
         };
         return new SyslogMessage(6, now, "AUDIT-HEAD", [new SyslogStructuredElement(ElementId, parameters)], $"audit chain head at sequence {head.Sequence}");
     }
@@ -62,7 +67,8 @@ internal sealed partial class AuditHeadSyslogExporter(
         {
             if (await heads.ReadAsync(cancellationToken) is { } head)
             {
-                await client.SendAsync(ToSyslog(head, timeProvider.GetUtcNow()), cancellationToken);
+                var publicKey = Convert.ToBase64String(authority.AuditSigningKey.ExportSubjectPublicKeyInfo());
+                await client.SendAsync(ToSyslog(head, publicKey, timeProvider.GetUtcNow()), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

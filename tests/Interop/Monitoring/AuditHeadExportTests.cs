@@ -72,6 +72,13 @@ public sealed class AuditHeadExportTests : IAsyncLifetime
         var store = _server.Services.GetRequiredService<AuditHeadStore>();
         store.VerifySignature(head).Should().BeTrue("the head received by rsyslog verifies with the audit-signing key");
         store.VerifySignature(head with { Sequence = head.Sequence - 1 }).Should().BeFalse("a shortened chain cannot reuse the signature");
+
+        // What the collector does on its own: verify with the public key the message carries (pinned at first sight).
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(element["publicKey"]), out _);
+        var signed = SignedAuditHead.SignedBytes(head.Sequence, Convert.FromHexString(head.Hash), head.Timestamp);
+        key.VerifyData(signed, Convert.FromBase64String(head.Signature), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+            .Should().BeTrue();
         (await _server.Services.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None)).Should().NotBeNull();
         await using var reader = await _server.Services.GetRequiredService<IDbContextFactory<ProxusDbContext>>().CreateDbContextAsync();
         var entry = await reader.AuditEntries.SingleAsync(e => e.Sequence == head.Sequence);
