@@ -15,7 +15,7 @@ internal sealed partial class AlertEngine(
     IOptions<MonitoringOptions> options,
     AlertStore store,
     IAgentDirectory agents,
-    IEnumerable<IAgentPresenceSource> presence,
+    IAgentPresenceSource presence,
     CertificateExpiryRule certificates,
     PublishRateMonitor rates,
     IEnumerable<IAlertForwarder> forwarders,
@@ -54,7 +54,7 @@ internal sealed partial class AlertEngine(
         var now = timeProvider.GetUtcNow();
         var rules = options.Value.Rules;
         var candidates = new List<AlertCandidate>();
-        candidates.AddRange(AgentOfflineRule.Evaluate(presence.SelectMany(p => p.Snapshot()), rules, now));
+        candidates.AddRange(AgentOfflineRule.Evaluate(presence.Snapshot(), rules, now));
         candidates.AddRange(rates.Sample(now, rules));
         candidates.AddRange(await certificates.EvaluateAsync(now, cancellationToken));
         foreach (var candidate in candidates)

@@ -19,6 +19,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<IAgentDirectory, DatabaseAgentDirectory>();
         services.AddSingleton<CertificateExpiryRule>();
+        services.AddSingleton<IAgentPresenceSource, StatusStoreAgentPresence>();
         services.AddSingleton<PublishRateMonitor>();
         services.AddSingleton<SyslogClient>();
         services.AddSingleton<SyslogAlertForwarder>();
