@@ -1,3 +1,5 @@
+using Proxus.Server.Monitoring;
+
 namespace Proxus.Server.Api;
 
 /// <summary>The REST API under <c>/api/v1</c> and its OpenAPI document at <c>/openapi/v1.json</c>.</summary>
@@ -23,6 +25,7 @@ public static class ApiEndpoints
         api.MapTagMapsApi();
         api.MapAgentsApi();
         api.MapAuditApi();
+        api.MapAlertsApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return endpoints;
     }

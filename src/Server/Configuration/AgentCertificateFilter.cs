@@ -1,3 +1,4 @@
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Configuration;
@@ -5,9 +6,10 @@ namespace Proxus.Server.Configuration;
 /// <summary>
 /// Admits a request only with a client certificate that <see cref="IAgentIdentityResolver"/> maps to
 /// an agent: none presented is 401, one refused (another CA, expired, unknown serial, revoked) is
-/// 403 naming the reason. The identity is then available through <see cref="IdentityOf"/>.
+/// 403 naming the reason (a revoked certificate is also raised to security monitoring). The identity
+/// is then available through <see cref="IdentityOf"/>.
 /// </summary>
-internal sealed class AgentCertificateFilter(IAgentIdentityResolver resolver) : IEndpointFilter
+internal sealed class AgentCertificateFilter(IAgentIdentityResolver resolver, ISecurityEventSink monitoring) : IEndpointFilter
 {
     private static readonly object IdentityKey = new();
 
@@ -30,6 +32,12 @@ internal sealed class AgentCertificateFilter(IAgentIdentityResolver resolver) : 
         var resolved = await resolver.ResolveAsync(certificate, http.RequestAborted);
         if (!resolved.IsValid)
         {
+            if (resolved.Rejection == AgentCertificateRejection.Revoked)
+            {
+                var details = new Dictionary<string, string?> { ["stage"] = "agent-api", ["path"] = http.Request.Path.Value };
+                monitoring.Raise(new SecurityEvent(SecurityEventType.RevokedCertificatePresented, $"certificate:{certificate.SerialNumber}", http.Connection.RemoteIpAddress?.ToString(), details));
+            }
+
             return TypedResults.Problem(
                 $"The client certificate does not identify an agent: {resolved.Rejection}.",
                 statusCode: StatusCodes.Status403Forbidden,

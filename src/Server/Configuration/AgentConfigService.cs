@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Configuration;
@@ -18,6 +19,7 @@ public sealed class AgentConfigService(
     ConfigChangeNotifications notifications,
     IOptions<AgentConfigOptions> options,
     AgentConfigMetrics metrics,
+    ISecurityEventSink monitoring,
     TimeProvider timeProvider)
 {
     /// <summary>The newest version issued to the agent, or null when it has none.</summary>
@@ -50,7 +52,7 @@ public sealed class AgentConfigService(
     /// <summary>
     /// Records the agent's report about a version issued to it: applied (it runs that version now)
     /// or rejected (it keeps its previous one; the reason is audited). False when the agent was never
-    /// issued that version.
+    /// issued that version. A recorded rejection is raised to security monitoring.
     /// </summary>
     public async Task<bool> ReportAsync(AgentIdentity agent, long version, AgentConfigReportStatus status, string? reason, CancellationToken cancellationToken)
     {
@@ -98,6 +100,12 @@ public sealed class AgentConfigService(
         if (recorded)
         {
             metrics.Reported(status);
+        }
+
+        if (recorded && status == AgentConfigReportStatus.Rejected)
+        {
+            var details = new Dictionary<string, string?> { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["reason"] = reason, ["certificate"] = agent.SerialNumber };
+            monitoring.Raise(new SecurityEvent(SecurityEventType.ConfigurationRejected, $"agent:{agent.AgentId:D}", Details: details));
         }
 
         return recorded;

@@ -6,6 +6,7 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 using Proxus.Server.Writes;
 
@@ -51,6 +52,8 @@ public sealed class ProxusDbContext(DbContextOptions<ProxusDbContext> options) :
     public DbSet<WriteRequest> WriteRequests => Set<WriteRequest>();
 
     public DbSet<WriteRequestEvent> WriteRequestEvents => Set<WriteRequestEvent>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

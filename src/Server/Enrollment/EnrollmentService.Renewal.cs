@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Enrollment;
@@ -10,7 +11,8 @@ public sealed partial class EnrollmentService
     /// <summary>
     /// Issues a fresh certificate to the agent that presented <paramref name="clientCertificate"/>
     /// at the TLS handshake, validated against our CA only and checked for revocation. The old
-    /// certificate stays valid until it expires, so the agent can switch without a gap.
+    /// certificate stays valid until it expires, so the agent can switch without a gap. A revoked
+    /// certificate presented for renewal is raised to security monitoring.
     /// </summary>
     public async Task<EnrollmentOutcome> RenewAsync(X509Certificate2? clientCertificate, RenewalRequest request, string remoteAddress, CancellationToken cancellationToken)
     {
@@ -23,6 +25,11 @@ public sealed partial class EnrollmentService
         var identity = await identities.ResolveAsync(clientCertificate, cancellationToken);
         if (!identity.IsValid)
         {
+            if (identity.Rejection == AgentCertificateRejection.Revoked)
+            {
+                monitoring.Raise(new SecurityEvent(SecurityEventType.RevokedCertificatePresented, $"certificate:{clientCertificate.SerialNumber}", remoteAddress, new Dictionary<string, string?> { ["stage"] = "renewal" }));
+            }
+
             return await RejectAsync(anonymous, $"certificate:{clientCertificate.SerialNumber}", EnrollmentFailure.ClientCertificateRejected, $"The client certificate was refused: {identity.Rejection}.", cancellationToken, type: AuditEventTypes.CertificateRenewalRejected);
         }
 

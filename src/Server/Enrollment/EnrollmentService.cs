@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Fleet;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Enrollment;
@@ -20,6 +21,7 @@ public sealed partial class EnrollmentService(
     RevocationListPublisher revocationLists,
     IAgentIdentityResolver identities,
     IEnumerable<ICertificateRevocationListener> revocationListeners,
+    ISecurityEventSink monitoring,
     TimeProvider timeProvider)
 {
     /// <summary>Tokens are <c>pxe_</c> + base64url of 32 random bytes.</summary>

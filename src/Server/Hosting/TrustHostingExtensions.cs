@@ -4,6 +4,7 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Identity;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Hosting;
@@ -11,7 +12,8 @@ namespace Proxus.Server.Hosting;
 public static class TrustHostingExtensions
 {
     /// <summary>
-    /// Persistence, internal CA, enrollment, audit log, IAM and signed agent configuration, plus the
+    /// Persistence, internal CA, enrollment, audit log, IAM, signed agent configuration and security
+    /// monitoring (alerts), plus the
     /// start-up work they need (migrations, CA initialization) before the server accepts connections.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTrust(this IHostApplicationBuilder builder)
@@ -23,6 +25,7 @@ public static class TrustHostingExtensions
         builder.AddProxusIam();
         builder.AddProxusApi();
         builder.AddProxusAgentConfiguration();
+        builder.AddProxusMonitoring();
 
         // Registered before the hosted services above so that it runs first.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ServerInitializer>());

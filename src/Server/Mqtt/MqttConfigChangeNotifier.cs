@@ -29,7 +29,7 @@ public sealed partial class MqttConfigChangeNotifier(MqttBroker broker, TimeProv
             return Task.CompletedTask;
         }
 
-        var message = new MqttApplicationMessage
+        var message = new MqttRoutedMessage
         {
             Topic = AgentTopics.Config(issued.AgentId),
             Payload = Payload(issued),

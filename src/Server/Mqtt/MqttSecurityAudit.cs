@@ -5,6 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Proxus.Mqtt.Broker;
 using Proxus.Server.Audit;
+using Proxus.Server.Monitoring;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Mqtt;
 
@@ -13,9 +15,10 @@ namespace Proxus.Server.Mqtt;
 /// database (the TLS certificate callback, the broker's denial hook) and appends them to the audit
 /// log in the background, in order. The queue is bounded (<see cref="Capacity"/>): under a flood
 /// the excess is counted and the count itself is audited (<c>mqtt.audit-dropped</c>), so a gap is
-/// never silent and a flood cannot exhaust memory.
+/// never silent and a flood cannot exhaust memory. Each event is also raised to security
+/// monitoring (<see cref="ISecurityEventSink"/>), which never blocks either.
 /// </summary>
-internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ILogger<MqttSecurityAudit> logger) : BackgroundService
+internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ISecurityEventSink monitoring, ILogger<MqttSecurityAudit> logger) : BackgroundService
 {
     public const int Capacity = 1024;
 
@@ -45,6 +48,13 @@ internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ILogger<MqttS
         };
         var subject = certificate is null ? $"mqtt-client:{clientId ?? remote}" : $"certificate:{certificate.SerialNumber}";
         Enqueue(new AuditEvent(AuditEventTypes.MqttAuthenticationFailed, "anonymous@" + remote, subject, data));
+        var source = (remoteEndPoint as IPEndPoint)?.Address.ToString() ?? remote;
+        var details = new Dictionary<string, string?> { ["stage"] = stage, ["reason"] = reason, ["transport"] = transport, [SecurityEventRules.ClientIdDetail] = clientId };
+        monitoring.Raise(new SecurityEvent(SecurityEventType.AuthenticationFailed, subject, source, details));
+        if (certificate is not null && reason == nameof(AgentCertificateRejection.Revoked))
+        {
+            monitoring.Raise(new SecurityEvent(SecurityEventType.RevokedCertificatePresented, subject, source, details));
+        }
     }
 
     /// <summary>A PUBLISH, will or SUBSCRIBE filter the ACL refused.</summary>
@@ -60,6 +70,7 @@ internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ILogger<MqttS
             ["remote"] = denial.RemoteEndPoint?.ToString(),
         };
         Enqueue(new AuditEvent(AuditEventTypes.MqttAclDenied, actor, $"topic:{denial.Topic}", data));
+        monitoring.Raise(new SecurityEvent(SecurityEventType.AclDenied, actor, denial.RemoteEndPoint is IPEndPoint ip ? ip.Address.ToString() : null, new Dictionary<string, string?>(data) { ["topic"] = denial.Topic }));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
 using Proxus.Server.Data;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Mqtt;
@@ -14,7 +15,8 @@ namespace Proxus.Server.Mqtt;
 /// UNS prefix (its <see cref="Configuration.SiteNamespace"/>, read at CONNECT). The server's own
 /// consumers present <see cref="ServerMqttCredentials"/> on the loopback listener. Any other client
 /// without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
-/// (development). Every refusal is logged and audited.
+/// (development). Every refusal is logged and audited. Each PUBLISH an agent may send is counted
+/// for security monitoring's publish-rate baseline (<see cref="PublishRateMonitor"/>).
 /// </summary>
 internal sealed partial class ProxusMqttHooks(
     IOptions<MqttServerOptions> options,
@@ -22,6 +24,7 @@ internal sealed partial class ProxusMqttHooks(
     IAgentIdentityResolver resolver,
     IDbContextFactory<ProxusDbContext> contexts,
     MqttSecurityAudit audit,
+    PublishRateMonitor publishRates,
     ILogger<ProxusMqttHooks> logger) : IMqttBrokerHooks
 {
     public async ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
@@ -66,7 +69,13 @@ internal sealed partial class ProxusMqttHooks(
     public ValueTask<bool> AuthorizePublishAsync(MqttPublishAuthorizationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(MqttAccessRules.MayPublish(context.Identity, context.Topic));
+        var allowed = MqttAccessRules.MayPublish(context.Identity, context.Topic);
+        if (allowed && !context.IsWill && context.Identity is AgentMqttIdentity agent)
+        {
+            publishRates.Count(agent.AgentId);
+        }
+
+        return ValueTask.FromResult(allowed);
     }
 
     public ValueTask<bool> AuthorizeSubscribeAsync(MqttSubscribeAuthorizationContext context, CancellationToken cancellationToken)

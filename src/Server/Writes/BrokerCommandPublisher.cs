@@ -8,7 +8,7 @@ namespace Proxus.Server.Writes;
 internal sealed class BrokerCommandPublisher(MqttBroker broker) : ICommandPublisher
 {
     public bool Publish(Guid agentId, ReadOnlyMemory<byte> envelope)
-        => broker.Publish(new MqttApplicationMessage
+        => broker.Publish(new MqttRoutedMessage
         {
             Topic = AgentTopics.Command(agentId),
             Payload = envelope,

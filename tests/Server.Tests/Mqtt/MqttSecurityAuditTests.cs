@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
 using Proxus.Server.Audit;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class MqttSecurityAuditTests(SqliteTrustFixture fixture) : IClassF
     [Fact]
     public async Task Flood_BeyondCapacity_ExcessCountedAndAuditedNotBuffered()
     {
-        using var audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), NullLogger<MqttSecurityAudit>.Instance);
+        using var audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), fixture.Host.Get<ISecurityEventSink>(), NullLogger<MqttSecurityAudit>.Instance);
         var remote = new IPEndPoint(IPAddress.Loopback, 40_000);
         var flood = "flood-" + Guid.NewGuid().ToString("N");
 

@@ -9,6 +9,7 @@ using Proxus.Mqtt.Packets;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Fleet;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Pki;
 using Proxus.Server.Tests.Support;
@@ -25,7 +26,7 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
 
     public async Task InitializeAsync()
     {
-        _audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), NullLogger<MqttSecurityAudit>.Instance);
+        _audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), fixture.Host.Get<ISecurityEventSink>(), NullLogger<MqttSecurityAudit>.Instance);
         await _audit.StartAsync(CancellationToken.None);
     }
 
@@ -160,6 +161,7 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
         fixture.Host.Get<IAgentIdentityResolver>(),
         fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(),
         _audit,
+        fixture.Host.Get<PublishRateMonitor>(),
         NullLogger<ProxusMqttHooks>.Instance);
 
     private static MqttAuthenticationContext Context(string clientId, X509Certificate2? certificate = null) => new()

@@ -6,6 +6,7 @@ using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
+using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
 using Proxus.Server.Writes;
@@ -172,7 +173,24 @@ public static class SampleData
             Error = "sample error",
         };
         var writeStep = new WriteRequestEvent { Id = Guid.NewGuid(), RequestId = writeRequest.Id, Sequence = 1, Action = "requested", State = WriteState.Requested, Actor = "user:sample", At = Instant, Detail = "sample detail" };
-        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client, ns, tagMap, envelope, state, writeSettings, writeRequest, writeStep];
+        var alert = new Alert
+        {
+            Id = Guid.NewGuid(),
+            Rule = AlertRules.AgentOffline,
+            Severity = AlertSeverity.High,
+            State = AlertState.Acknowledged,
+            Subject = $"agent:{agent.Id:D}",
+            Source = "10.0.0.1",
+            Summary = "sample summary",
+            Details = "{\"offlineSince\":\"sample\"}",
+            Count = 3,
+            FirstSeen = Instant,
+            LastSeen = Instant.AddMinutes(2),
+            AcknowledgedAt = Instant.AddMinutes(3),
+            AcknowledgedBy = "user:admin",
+            AcknowledgeComment = "sample comment",
+        };
+        return [site, agent, credential, certificate, revocationList, audit, token, user, role, userRole, userClaim, roleClaim, login, userToken, userSite, client, ns, tagMap, envelope, state, writeSettings, writeRequest, writeStep, alert];
     }
 
     public static async Task AddAsync(ProxusDbContext db, IEnumerable<object> entities)
