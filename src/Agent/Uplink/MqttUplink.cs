@@ -31,6 +31,7 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     private DateTimeOffset? _lastErrorAt;
     private long _published;
     private long _refused;
+    private long _produced;
 
     public MqttUplink(IUplinkQueue queue, Func<AgentCredentials> credentials, IStatusSource status, UplinkOptions options, ILoggerFactory loggers, TimeProvider time)
     {
@@ -61,7 +62,14 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     /// <summary>Messages the broker refused (a reason code of 0x80 or more), acknowledged in the queue so they do not block it.</summary>
     public long RefusedMessages => Interlocked.Read(ref _refused);
 
-    public void Publish(string topic, ReadOnlySpan<byte> payload) => _queue.Enqueue(UplinkRecord.Encode(topic, payload, retain: true));
+    /// <summary>UNS messages handed to the uplink since start.</summary>
+    public long ProducedPoints => Interlocked.Read(ref _produced);
+
+    public void Publish(string topic, ReadOnlySpan<byte> payload)
+    {
+        _queue.Enqueue(UplinkRecord.Encode(topic, payload, retain: true));
+        Interlocked.Increment(ref _produced);
+    }
 
     /// <summary>Connects, drains and reconnects until <paramref name="cancellationToken"/> is cancelled; then says goodbye.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
