@@ -60,7 +60,12 @@ public sealed class SequenceAllocator
             return 0;
         }
 
+        // A damaged file (it is written atomically, so only outside interference damages it) must
+        // not make the agent repeat numbers: continue from a floor no earlier run can have passed
+        // at its rate of at most a thousand messages per millisecond.
         var text = File.ReadAllText(path).Trim();
-        return text.Length <= 20 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bound) && bound >= 0 ? bound : 0;
+        return text.Length <= 20 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bound) && bound >= 0
+            ? bound
+            : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
     }
 }
