@@ -88,7 +88,15 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
                 RecordError(exception);
                 var delay = _options.Reconnect.GetDelay(attempt++, Random.Shared);
                 LogConnectFailed(_logger, credentials.Enrollment.Broker, DescribeError(exception), delay);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 continue;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
