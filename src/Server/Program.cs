@@ -1,3 +1,4 @@
+using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Telemetry;
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 builder.AddProxusBroker();
 builder.AddProxusTelemetry();
+builder.AddProxusAgentStatus();
 
 var app = builder.Build();
 app.MapGet("/healthz", () => TypedResults.Ok("alive")).AllowAnonymous();
