@@ -34,6 +34,7 @@ public static class AgentCli
         var root = new RootCommand("Proxus edge agent: enrollment, the agent runtime, its status, and commissioning reads, writes and browses of PLC points.")
         {
             EnrollCommand.Create(getEnvironmentVariable),
+            RunCommand.Create(getEnvironmentVariable),
             StatusCommand.Create(getEnvironmentVariable),
             VerifyConfigCommand.Create(getEnvironmentVariable),
             ReadCommand.Create(getEnvironmentVariable),

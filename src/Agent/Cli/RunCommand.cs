@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Runtime;
-using Proxus.Agent.Storage;
 using Proxus.Agent.Uplink;
 
 namespace Proxus.Agent.Cli;
@@ -12,7 +11,7 @@ namespace Proxus.Agent.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(Func<string, string?> getEnvironmentVariable, Func<AgentPaths, AgentRunOptions, IUplinkQueue> openQueue)
+    public static Command Create(Func<string, string?> getEnvironmentVariable)
     {
         var defaults = new AgentRunOptions();
         var dataDirectory = new DataDirectoryOption(getEnvironmentVariable);
@@ -50,7 +49,7 @@ internal static class RunCommand
                 console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
                 console.UseUtcTimestamp = true;
             }));
-            var runtime = new AgentRuntime(dataDirectory.Resolve(result), options, openQueue, loggers);
+            var runtime = new AgentRuntime(dataDirectory.Resolve(result), options, (paths, run) => DiskUplinkQueue.Open(paths, run, loggers), loggers);
             await runtime.RunAsync(cancellationToken).ConfigureAwait(false);
             return AgentCli.Success;
         }));

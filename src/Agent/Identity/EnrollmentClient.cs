@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography;
@@ -48,7 +47,8 @@ public sealed class EnrollmentClient
         var csr = CertificateSigningRequests.Create(key);
         using var handler = CreateHandler(PinnedServerValidator.Create(anchors.Certificates));
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.PostAsJsonAsync("api/v1/enrollment", new EnrollmentRequestBody(token, csr), AgentJsonContext.Default.EnrollmentRequestBody, cancellationToken).ConfigureAwait(false);
+        using var content = ServerApiClient.JsonBody(new EnrollmentRequestBody(token, csr), AgentJsonContext.Default.EnrollmentRequestBody);
+        using var response = await http.PostAsync("api/v1/enrollment", content, cancellationToken).ConfigureAwait(false);
         await ServerApiClient.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var body = await ServerApiClient.ReadCertificateResponseAsync(response, cancellationToken).ConfigureAwait(false);
         using (var returned = PemCertificates.Parse(body.ChainPem))

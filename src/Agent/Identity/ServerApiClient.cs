@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
@@ -69,19 +68,29 @@ public sealed class ServerApiClient : IDisposable
     public async Task ReportConfigurationAsync(long version, bool applied, string? reason, CancellationToken cancellationToken)
     {
         var body = new ConfigReportBody(version, applied ? "applied" : "rejected", reason is { Length: > 1000 } ? reason[..1000] : reason);
-        using var response = await _http.PostAsJsonAsync("api/v1/agent/config/applied", body, AgentJsonContext.Default.ConfigReportBody, cancellationToken).ConfigureAwait(false);
+        using var content = JsonBody(body, AgentJsonContext.Default.ConfigReportBody);
+        using var response = await _http.PostAsync("api/v1/agent/config/applied", content, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>POST /api/v1/certificates/renewal</c> with a CSR for a new key.</summary>
     internal async Task<CertificateResponseBody> RenewAsync(string csrPem, CancellationToken cancellationToken)
     {
-        using var response = await _http.PostAsJsonAsync("api/v1/certificates/renewal", new RenewalRequestBody(csrPem), AgentJsonContext.Default.RenewalRequestBody, cancellationToken).ConfigureAwait(false);
+        using var content = JsonBody(new RenewalRequestBody(csrPem), AgentJsonContext.Default.RenewalRequestBody);
+        using var response = await _http.PostAsync("api/v1/certificates/renewal", content, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await ReadCertificateResponseAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>A JSON body with its Content-Length (not chunked), for any HTTP/1.1 server.</summary>
+    internal static ByteArrayContent JsonBody<T>(T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        var content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, type));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     internal static async Task<CertificateResponseBody> ReadCertificateResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
