@@ -48,12 +48,13 @@ public sealed class CliUsageTests
     }
 
     [Fact]
-    public async Task Run_Help_ListsReadWriteAndBrowse()
+    public async Task Run_Help_ListsTheRuntimeAndCommissioningCommands()
     {
         var run = await CliRun.InvokeAsync("--help");
 
         run.ExitCode.Should().Be(AgentCli.Success);
-        run.Output.Should().Contain("read").And.Contain("write").And.Contain("browse").And.NotContain("enroll");
+        run.Output.Should().Contain("enroll").And.Contain("run").And.Contain("status").And.Contain("verify-config")
+            .And.Contain("read").And.Contain("write").And.Contain("browse");
     }
 
     [Fact]

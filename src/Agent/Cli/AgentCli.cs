@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using Proxus.Agent.Identity;
 using Proxus.Drivers.Modbus;
 using Proxus.Drivers.OpcUa;
 using Proxus.Drivers.S7;
@@ -15,6 +17,9 @@ public static class AgentCli
     public const int DeviceError = 1;
     public const int UsageError = 2;
 
+    /// <summary>How long <c>run</c> has after SIGTERM or Ctrl+C to stop polling, say goodbye to the broker and close the queue.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>Parses and runs <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
         => RunAsync(args, output, error, Environment.GetEnvironmentVariable, cancellationToken);
@@ -26,8 +31,12 @@ public static class AgentCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        var root = new RootCommand("Proxus edge agent: commissioning reads, writes and browses of PLC points.")
+        var root = new RootCommand("Proxus edge agent: enrollment, the agent runtime, its status, and commissioning reads, writes and browses of PLC points.")
         {
+            EnrollCommand.Create(getEnvironmentVariable),
+            RunCommand.Create(getEnvironmentVariable),
+            StatusCommand.Create(getEnvironmentVariable),
+            VerifyConfigCommand.Create(getEnvironmentVariable),
             ReadCommand.Create(getEnvironmentVariable),
             WriteCommand.Create(getEnvironmentVariable),
             BrowseCommand.Create(getEnvironmentVariable),
@@ -44,7 +53,13 @@ public static class AgentCli
             return UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = ShutdownTimeout,
+        };
         return await result.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -61,6 +76,16 @@ public static class AgentCli
         {
             await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return UsageError;
+        }
+        catch (AgentNotEnrolledException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (Exception exception) when (exception is ServerApiException or HttpRequestException or CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync(exception.Message + (exception.InnerException is { } inner ? " (" + inner.Message + ")" : string.Empty)).ConfigureAwait(false);
+            return DeviceError;
         }
         catch (ModbusException exception)
         {

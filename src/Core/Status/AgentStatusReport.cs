@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Proxus.Core.Status;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Proxus.Core.Status;
 /// <param name="State">Online (birth, periodic) or offline (will, clean shutdown).</param>
 /// <param name="Timestamp">When the report was made.</param>
 /// <param name="UptimeSeconds">Seconds since the agent process started.</param>
-/// <param name="ConfigVersion">The applied configuration version, null before the first.</param>
+/// <param name="ConfigVersion">The applied configuration version, null (written as null, never left out) before the first.</param>
 /// <param name="CertificateExpiresAt">When the agent's client certificate expires.</param>
 /// <param name="BufferDepth">Messages waiting in the store-and-forward queue.</param>
 /// <param name="BufferBytes">Bytes held by the store-and-forward queue.</param>
@@ -24,8 +26,8 @@ public sealed record AgentStatusReport(
     AgentState State,
     DateTimeOffset Timestamp,
     long UptimeSeconds,
-    long? ConfigVersion,
-    DateTimeOffset? CertificateExpiresAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? ConfigVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? CertificateExpiresAt,
     long BufferDepth,
     long BufferBytes,
     long DroppedPoints,

@@ -35,6 +35,18 @@ public sealed class AgentStatusJsonTests
     }
 
     [Fact]
+    public void ToUtf8Bytes_BeforeTheFirstConfiguration_WritesNullsThatReadBack()
+    {
+        var fresh = Sample() with { ConfigVersion = null, CertificateExpiresAt = null };
+
+        var bytes = AgentStatusJson.ToUtf8Bytes(fresh);
+
+        System.Text.Encoding.UTF8.GetString(bytes).Should().Contain("\"configVersion\":null").And.Contain("\"certificateExpiresAt\":null");
+        AgentStatusJson.TryRead(bytes, out var report, out var error).Should().BeTrue(error);
+        report!.ConfigVersion.Should().BeNull();
+    }
+
+    [Fact]
     public void ToUtf8Bytes_WritesCamelCaseMembersAndEnumNamesAsDeclared()
     {
         var json = Encoding.UTF8.GetString(AgentStatusJson.ToUtf8Bytes(Sample()));

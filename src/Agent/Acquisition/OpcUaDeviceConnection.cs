@@ -1,0 +1,150 @@
+using Proxus.Core.Model;
+using Proxus.Drivers.OpcUa;
+
+namespace Proxus.Agent.Acquisition;
+
+/// <summary>
+/// An OPC UA server: one session (reconnected by the driver), each group read with one Read
+/// service call (split by the driver at the server's operation limits). The session's user
+/// password is the agent-held secret the configuration names (<see cref="AgentSecrets"/>).
+/// </summary>
+internal sealed class OpcUaDeviceConnection : IDeviceConnection
+{
+    private readonly OpcUaClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private OpcUaClient? _client;
+    private volatile bool _connected;
+
+    public OpcUaDeviceConnection(Connection connection, TimeSpan requestTimeout, string pkiDirectory, AgentSecrets secrets, TimeProvider time)
+    {
+        _time = time;
+        var endpoint = connection.Endpoint as Core.Model.OpcUaEndpoint
+            ?? throw new ArgumentException($"Connection {connection.Id} is OPC UA but its endpoint is {connection.Endpoint.GetType().Name}.", nameof(connection));
+        var security = endpoint.Security;
+        UserIdentity identity = security.UserName is null
+            ? UserIdentity.Anonymous
+            : new UserNameIdentity(security.UserName, secrets.Get(security.PasswordSecret ?? throw new ArgumentException($"Connection {connection.Id} names user {security.UserName} but no password secret.", nameof(connection))));
+        _options = new OpcUaClientOptions
+        {
+            EndpointUrl = endpoint.Url,
+            SecurityPolicy = security.Policy switch
+            {
+                OpcUaSecurityPolicy.Basic256Sha256 => SecurityPolicy.Basic256Sha256,
+                OpcUaSecurityPolicy.Aes128Sha256RsaOaep => SecurityPolicy.Aes128Sha256RsaOaep,
+                OpcUaSecurityPolicy.Aes256Sha256RsaPss => SecurityPolicy.Aes256Sha256RsaPss,
+                _ => SecurityPolicy.None,
+            },
+            SecurityMode = security.Mode switch
+            {
+                OpcUaSecurityMode.Sign => MessageSecurityMode.Sign,
+                OpcUaSecurityMode.SignAndEncrypt => MessageSecurityMode.SignAndEncrypt,
+                _ => MessageSecurityMode.None,
+            },
+            Identity = identity,
+            PkiDirectory = pkiDirectory,
+            RequestTimeout = requestTimeout,
+            AutoReconnect = true,
+        };
+    }
+
+    public bool IsConnected => _connected;
+
+    public IPollGroupReader CreateGroup(IReadOnlyList<Tag> tags) => new Group(this, tags);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is { } client)
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _connectGate.Dispose();
+    }
+
+    private async Task<OpcUaClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { } existing)
+        {
+            return existing;
+        }
+
+        await _connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _client ??= await OpcUaClient.ConnectAsync(_options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private sealed class Group : IPollGroupReader
+    {
+        private readonly OpcUaDeviceConnection _owner;
+        private readonly NodeId?[] _nodes;
+        private readonly string?[] _invalid;
+        private readonly List<NodeId> _readable = [];
+
+        public Group(OpcUaDeviceConnection owner, IReadOnlyList<Tag> tags)
+        {
+            _owner = owner;
+            _nodes = new NodeId?[tags.Count];
+            _invalid = new string?[tags.Count];
+            for (var i = 0; i < tags.Count; i++)
+            {
+                try
+                {
+                    _nodes[i] = NodeId.Parse(tags[i].Address);
+                    _readable.Add(_nodes[i]!);
+                }
+                catch (FormatException exception)
+                {
+                    _invalid[i] = exception.Message;
+                }
+            }
+        }
+
+        public async Task<IReadOnlyList<RawReading>> ReadAsync(CancellationToken cancellationToken)
+        {
+            var readings = new RawReading[_nodes.Length];
+            IReadOnlyList<DataValue> values;
+            try
+            {
+                var client = await _owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                values = _readable.Count == 0 ? [] : await client.ReadAsync(_readable, cancellationToken: cancellationToken).ConfigureAwait(false);
+                _owner._connected = true;
+            }
+            catch (Exception exception) when (exception is OpcUaException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                _owner._connected = false;
+                var failed = _owner._time.GetUtcNow();
+                for (var i = 0; i < readings.Length; i++)
+                {
+                    readings[i] = RawReading.Bad(_invalid[i] ?? exception.Message, failed);
+                }
+
+                return readings;
+            }
+
+            var now = _owner._time.GetUtcNow();
+            for (int i = 0, next = 0; i < readings.Length; i++)
+            {
+                if (_invalid[i] is { } invalid)
+                {
+                    readings[i] = RawReading.Bad(invalid, now);
+                    continue;
+                }
+
+                var value = values[next++];
+                var timestamp = value.SourceTimestamp is { } source ? new DateTimeOffset(DateTime.SpecifyKind(source, DateTimeKind.Utc)) : now;
+                readings[i] = value.Status.IsBad
+                    ? RawReading.Bad(value.Status.Name, timestamp)
+                    : new RawReading(DriverValues.ToTagValue(value.Value.Value), null, timestamp, value.Status.IsUncertain ? value.Status.Name : null);
+            }
+
+            return readings;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using Proxus.Core.Model;
+using Proxus.Drivers.S7;
+
+namespace Proxus.Agent.Acquisition;
+
+/// <summary>A Siemens S7 CPU; groups read through the driver's PDU-size planner (<see cref="S7Client.ReadManyAsync"/>).</summary>
+internal sealed class S7DeviceConnection : IDeviceConnection
+{
+    private readonly S7Client _client;
+    private readonly TimeProvider _time;
+    private volatile bool _connected;
+
+    public S7DeviceConnection(Connection connection, TimeSpan requestTimeout, TimeProvider time)
+    {
+        _time = time;
+        var endpoint = connection.Endpoint as S7Endpoint
+            ?? throw new ArgumentException($"Connection {connection.Id} is S7 but its endpoint is {connection.Endpoint.GetType().Name}.", nameof(connection));
+        _client = new S7Client(new S7ClientOptions
+        {
+            Host = endpoint.Host,
+            Port = endpoint.Port,
+            Rack = endpoint.Rack,
+            Slot = endpoint.Slot,
+            ConnectTimeout = requestTimeout,
+            RequestTimeout = requestTimeout,
+            RetryCount = 1,
+        });
+    }
+
+    public bool IsConnected => _connected;
+
+    public IPollGroupReader CreateGroup(IReadOnlyList<Tag> tags) => new Group(this, tags);
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    /// <summary>The driver's address of a tag: the data type decides how the location is read.</summary>
+    internal static S7Address ToDriverAddress(Tag tag)
+    {
+        S7DataType? type = tag.DataType switch
+        {
+            DataType.Bool => S7DataType.Bool,
+            DataType.Byte or DataType.SByte => S7DataType.Byte,
+            DataType.Int16 => S7DataType.Int,
+            DataType.Int32 => S7DataType.DInt,
+            DataType.UInt32 => S7DataType.DWord,
+            DataType.Float32 => S7DataType.Real,
+            DataType.String => S7DataType.String,
+            DataType.DateTime => S7DataType.DateAndTime,
+            _ => null,
+        };
+        var address = type is null ? S7Address.Parse(tag.Address) : S7Address.Parse(tag.Address, type);
+        return tag.DataType == DataType.UInt16 && address.DataType is not (S7DataType.Timer or S7DataType.Counter)
+            ? S7Address.Parse(tag.Address, S7DataType.Word)
+            : address;
+    }
+
+    private sealed class Group : IPollGroupReader
+    {
+        private readonly S7DeviceConnection _owner;
+        private readonly S7Address?[] _addresses;
+        private readonly bool[] _signedByte;
+        private readonly string?[] _invalid;
+        private readonly List<S7Address> _readable = [];
+
+        public Group(S7DeviceConnection owner, IReadOnlyList<Tag> tags)
+        {
+            _owner = owner;
+            _addresses = new S7Address?[tags.Count];
+            _signedByte = new bool[tags.Count];
+            _invalid = new string?[tags.Count];
+            for (var i = 0; i < tags.Count; i++)
+            {
+                try
+                {
+                    _addresses[i] = ToDriverAddress(tags[i]);
+                    _signedByte[i] = tags[i].DataType == DataType.SByte;
+                    _readable.Add(_addresses[i]!);
+                }
+                catch (Exception exception) when (exception is S7Exception or FormatException or ArgumentException)
+                {
+                    _invalid[i] = exception.Message;
+                }
+            }
+        }
+
+        public async Task<IReadOnlyList<RawReading>> ReadAsync(CancellationToken cancellationToken)
+        {
+            var readings = new RawReading[_addresses.Length];
+            IReadOnlyList<S7ReadResult> results;
+            try
+            {
+                results = _readable.Count == 0 ? [] : await _owner._client.ReadManyAsync(_readable, cancellationToken).ConfigureAwait(false);
+                _owner._connected = true;
+            }
+            catch (S7Exception exception)
+            {
+                _owner._connected = false;
+                var failed = _owner._time.GetUtcNow();
+                for (var i = 0; i < readings.Length; i++)
+                {
+                    readings[i] = RawReading.Bad(_invalid[i] ?? exception.Message, failed);
+                }
+
+                return readings;
+            }
+
+            var now = _owner._time.GetUtcNow();
+            for (int i = 0, next = 0; i < readings.Length; i++)
+            {
+                if (_invalid[i] is { } invalid)
+                {
+                    readings[i] = RawReading.Bad(invalid, now);
+                    continue;
+                }
+
+                var result = results[next++];
+                readings[i] = !result.IsSuccess ? RawReading.Bad(result.Error!.Message, now)
+                    : _signedByte[i] && result.Value is byte raw ? new RawReading(Core.Normalization.TagValue.FromInt64(unchecked((sbyte)raw)), null, now)
+                    : new RawReading(DriverValues.ToTagValue(result.Value), null, now);
+            }
+
+            return readings;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Buffers;
+using System.Text.Json;
+using Proxus.Core.Model;
+using Proxus.Core.Normalization;
+
+namespace Proxus.Agent.Acquisition;
+
+/// <summary>
+/// One tag's way from a raw reading to a UNS message: decode (done by the driver), scale and
+/// convert the unit (<see cref="TagNormalizer"/>), deadband and report-by-exception
+/// (<see cref="ReportByExceptionFilter"/>), quality with a reason, source timestamp, sequence.
+/// Used by one poll loop at a time.
+/// </summary>
+internal sealed class TagPipeline
+{
+    private readonly TagNormalizer _normalizer;
+    private readonly ReportByExceptionFilter _filter;
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _writer;
+
+    /// <exception cref="Core.Units.UnitConversionException">The tag's units are unknown or incompatible.</exception>
+    public TagPipeline(Tag tag)
+    {
+        Tag = tag;
+        _normalizer = new TagNormalizer(tag);
+        _filter = new ReportByExceptionFilter(tag, _normalizer.Conversion);
+        _writer = new Utf8JsonWriter(_buffer);
+    }
+
+    public Tag Tag { get; }
+
+    /// <summary>Normalizes a reading and publishes it when the filter says it must be; returns whether it did.</summary>
+    public bool Process(in RawReading reading, SequenceAllocator sequence, IUnsPublisher publisher)
+    {
+        var normalized = reading.Error is { } error
+            ? new NormalizedValue(TagValue.None, Quality.Bad(error))
+            : _normalizer.Normalize(reading.Value);
+        if (reading.Uncertain is { } uncertain && normalized.Quality.Level == QualityLevel.Good)
+        {
+            normalized = normalized with { Quality = Quality.Uncertain(uncertain) };
+        }
+
+        if (!_filter.ShouldReport(normalized))
+        {
+            return false;
+        }
+
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+        UnsPayloadWriter.Write(_writer, new UnsPayload(normalized.Value, _normalizer.Unit, normalized.Quality, reading.Timestamp, Tag.Address, sequence.Next()));
+        publisher.Publish(Tag.Path.Value, _buffer.WrittenSpan);
+        return true;
+    }
+}
