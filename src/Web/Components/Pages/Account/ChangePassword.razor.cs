@@ -35,7 +35,7 @@ public sealed partial class ChangePassword
         _errors = await Account.ChangePasswordAsync(user, Input!.Current, Input.New, CancellationToken.None);
         if (_errors.Count == 0)
         {
-            Navigation.NavigateTo("/?passwordChanged=1");
+            Navigation.NavigateTo("/?passwordChanged=true");
         }
 
         Input = new PasswordChange();

@@ -38,7 +38,7 @@ public sealed partial class NewAgent
         try
         {
             var agent = await Fleet.CreateAgentAsync((await AuthenticationState).User, SiteId, Input!.Name!, CancellationToken.None);
-            Navigation.NavigateTo($"agents/{agent.Id}?created=1");
+            Navigation.NavigateTo($"agents/{agent.Id}?created=true");
         }
         catch (PortalException e)
         {
