@@ -61,17 +61,7 @@ public sealed partial class PortalServer : IAsyncLifetime
 
         var page = await NewPageAsync();
         await Portal.SignInAsync(page, AdminUserName, initialPassword);
-        try
-        {
-            await Portal.ChangeOwnPasswordAsync(page, initialPassword, AdminPassword);
-        }
-        catch
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/pxp/debug.png", FullPage = true });
-            File.WriteAllText("/tmp/pxp/debug.html", await page.ContentAsync());
-            File.WriteAllText("/tmp/pxp/debug.log", Log);
-            throw;
-        }
+        await Portal.ChangeOwnPasswordAsync(page, initialPassword, AdminPassword);
         await page.Context.CloseAsync();
     }
 

@@ -46,6 +46,10 @@ public sealed partial class Login
         Input ??= new Credentials();
         Code ??= new TotpCode();
         _returnUrl = LocalPath(QueryReturnUrl);
+
+        // A static form post renders the page before its handler runs: the code form must be
+        // there for the second step's post.
+        _ticket = Code.Ticket;
     }
 
     private async Task SignInAsync()

@@ -13,6 +13,10 @@ public sealed partial class Security
     private bool _enabled;
     private AuthenticatorKey? _setup;
 
+    // A static form post renders the page before its handler runs: the confirmation form must be
+    // there for the code it posted (the key itself is not shown again).
+    private bool _awaitingCode;
+
     [Inject]
     private IPortalAccount Account { get; set; } = default!;
 
@@ -33,6 +37,7 @@ public sealed partial class Security
         Begin ??= new BeginSetup();
         Enable ??= new CodeInput();
         Disable ??= new CodeInput();
+        _awaitingCode = Enable.Step == "confirm";
         _enabled = await Account.IsTwoFactorEnabledAsync((await AuthenticationState).User, CancellationToken.None);
     }
 
@@ -47,6 +52,7 @@ public sealed partial class Security
 
     private async Task EnableAsync()
     {
+        _awaitingCode = false;
         if (await Account.SetAuthenticatorAsync((await AuthenticationState).User, Enable!.Code, enable: true, CancellationToken.None))
         {
             _enabled = true;
@@ -76,5 +82,7 @@ public sealed partial class Security
         [Required(ErrorMessage = "Enter the 6-digit code.")]
         [StringLength(16)]
         public string? Code { get; set; }
+
+        public string? Step { get; set; }
     }
 }
