@@ -34,6 +34,13 @@ async function refresh(id) {
         const page = new DOMParser().parseFromString(await response.text(), 'text/html');
         const fresh = page.getElementById(id);
         if (fresh) {
+            // Keep the branches the person opened or closed (disclosures with ids).
+            const open = new Map([...current.querySelectorAll('details[id]')].map(d => [d.id, d.open]));
+            for (const details of fresh.querySelectorAll('details[id]')) {
+                if (open.has(details.id)) {
+                    details.open = open.get(details.id);
+                }
+            }
             current.replaceWith(document.importNode(fresh, true));
             drawCharts(document);
         }
@@ -102,4 +109,8 @@ document.addEventListener('click', event => {
 });
 
 startLiveRegions(document);
-drawCharts(document);
+if (document.readyState === 'complete') {
+    drawCharts(document);
+} else {
+    addEventListener('load', () => drawCharts(document));
+}
