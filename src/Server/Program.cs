@@ -1,3 +1,4 @@
+using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Portal;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddProxusTrust();
 builder.AddProxusBroker();
 builder.AddProxusTelemetry();
+builder.AddProxusAgentStatus();
 builder.AddProxusPortal();
 
 var app = builder.Build();

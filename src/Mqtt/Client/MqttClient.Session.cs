@@ -42,6 +42,7 @@ public sealed partial class MqttClient
                 _inboundQos2.Clear();
             }
 
+
             var pending = _outbound.Values.OrderBy(message => message.Sequence).ToList();
             resent = pending.Count;
             foreach (var message in pending)
@@ -205,6 +206,7 @@ public sealed partial class MqttClient
             if (_connection == connection)
             {
                 Volatile.Write(ref _connection, null);
+                ForgetUnacknowledgedLocked();
             }
 
             foreach (var request in _requests.Values)
@@ -243,6 +245,7 @@ public sealed partial class MqttClient
         {
             _state = ClientState.Idle;
             Volatile.Write(ref _connection, null);
+            ForgetUnacknowledgedLocked();
             abandoned = [.. _outbound.Values, .. _backlog];
             _outbound.Clear();
             _backlog.Clear();

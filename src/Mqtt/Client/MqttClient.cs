@@ -14,9 +14,10 @@ namespace Proxus.Mqtt.Client;
 /// </summary>
 /// <remarks>
 /// Received messages are read from <see cref="Messages"/>; a QoS 1/2 message is acknowledged
-/// only when the application takes it from there, and the socket is no longer read while
-/// <see cref="MqttClientOptions.ReceiveBufferCapacity"/> messages wait — back-pressure reaches
-/// the server instead of memory.
+/// only when the application takes it from there (or, with
+/// <see cref="MqttClientOptions.ManualAcknowledgement"/>, when it calls <see cref="Acknowledge"/>),
+/// and the socket is no longer read while <see cref="MqttClientOptions.ReceiveBufferCapacity"/>
+/// messages wait — back-pressure reaches the server instead of memory.
 /// </remarks>
 public sealed partial class MqttClient : IAsyncDisposable
 {
@@ -57,7 +58,7 @@ public sealed partial class MqttClient : IAsyncDisposable
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _messages = new AcknowledgingMessageReader(_deliveries.Reader, OnMessageTaken);
+        _messages = new AcknowledgingMessageReader(_deliveries.Reader, options.ManualAcknowledgement ? OnMessageTakenForManualAcknowledgement : OnMessageTaken);
         _dispatch = DispatchAsync;
     }
 
@@ -67,7 +68,7 @@ public sealed partial class MqttClient : IAsyncDisposable
     /// <summary>Raised when an established connection ends.</summary>
     public event EventHandler<MqttClientDisconnectedEventArgs>? Disconnected;
 
-    /// <summary>Received application messages; taking one acknowledges it (QoS 1/2).</summary>
+    /// <summary>Received application messages; taking one acknowledges it (QoS 1/2), unless acknowledgement is manual.</summary>
     public ChannelReader<MqttApplicationMessage> Messages => _messages;
 
     public bool IsConnected => Volatile.Read(ref _connection)?.IsOpen == true;

@@ -66,6 +66,16 @@ public sealed record MqttClientOptions
     /// <summary>Bounds the TCP/TLS/WebSocket handshake plus CONNECT/CONNACK, and SUBSCRIBE/UNSUBSCRIBE round trips.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// False (default): a QoS 1/2 message is acknowledged when the application takes it from
+    /// <see cref="MqttClient.Messages"/>. True: only when the application calls
+    /// <see cref="MqttClient.Acknowledge"/> — e.g. after the message is committed to a database — so
+    /// a message taken but not processed when the process dies is redelivered by the server.
+    /// Acknowledgements still go out in the order the messages arrived (MQTT 5.0 section 4.6): one
+    /// not yet acknowledged holds back those after it.
+    /// </summary>
+    public bool ManualAcknowledgement { get; init; }
+
     /// <summary>Received messages buffered for the application before the client stops reading the socket.</summary>
     public int ReceiveBufferCapacity { get; init; } = 4096;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
@@ -24,6 +25,7 @@ public static class MqttHostingExtensions
         services.AddSingleton<IValidateOptions<MqttServerOptions>, MqttServerOptionsValidator>();
         services.AddSingleton<MqttSecurityAudit>();
         services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
+        services.TryAddSingleton<ServerMqttCredentials>();
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MqttTlsHandshake>();
         services.AddSingleton<ICertificateRevocationListener, MqttRevocationListener>();

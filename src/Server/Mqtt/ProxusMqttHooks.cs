@@ -11,11 +11,13 @@ namespace Proxus.Server.Mqtt;
 /// The server's broker hooks. A client with a certificate is the agent our CA issued it to
 /// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
 /// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
-/// UNS prefix. A client without one is refused unless <c>Mqtt:AllowAnonymous</c> is set
+/// UNS prefix. The server's own consumers present <see cref="ServerMqttCredentials"/> on the
+/// loopback listener. Any other client without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
 /// (development). Every refusal is logged and audited.
 /// </summary>
 internal sealed partial class ProxusMqttHooks(
     IOptions<MqttServerOptions> options,
+    ServerMqttCredentials serverCredentials,
     IAgentIdentityResolver resolver,
     IDbContextFactory<ProxusDbContext> contexts,
     MqttSecurityAudit audit,
@@ -24,6 +26,11 @@ internal sealed partial class ProxusMqttHooks(
     public async ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (serverCredentials.Match(context))
+        {
+            return MqttAuthenticationResult.Accept(new ServerMqttIdentity(context.ClientId));
+        }
+
         if (context.ClientCertificate is not { } certificate)
         {
             if (options.Value.AllowAnonymous)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Proxus.Server.Mqtt;
 
 namespace Proxus.Server.Telemetry;
 
@@ -134,7 +135,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
         if (!TelemetryPayloadParser.TryParse(message, now, _options, out var point, out var error))
         {
             _counters.AddMalformed();
-            LogMalformed(_logger, Printable(message.Topic), error);
+            LogMalformed(_logger, TopicText.Printable(message.Topic), error);
             message.Complete(IngestOutcome.Malformed);
             return;
         }
@@ -168,19 +169,6 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
-    }
-
-    /// <summary>A topic for the log: bounded and without control characters (it comes from the network).</summary>
-    private static string Printable(string topic)
-    {
-        var shown = topic.Length > 200 ? topic[..200] + "..." : topic;
-        return string.Create(shown.Length, shown, (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = char.IsControl(text[i]) ? '?' : text[i];
-            }
-        });
     }
 
     [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Malformed UNS message on '{Topic}': {Reason}; acknowledged and not stored")]

@@ -62,6 +62,24 @@ public sealed class MqttAccessRulesTests
         MqttAccessRules.MayPublish(Anonymous, topic).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("Acme/SiteA/Press/Temperature")]
+    [InlineData("proxus/agents/6f1c2a4e-0b7d-4c55-9d61-1e0f3a2b4c5d/status")]
+    [InlineData("proxus/agents/6f1c2a4e-0b7d-4c55-9d61-1e0f3a2b4c5d/command")]
+    public void MayPublish_Server_DeniedEverywhere(string topic)
+    {
+        MqttAccessRules.MayPublish(new ServerMqttIdentity("proxus-server-ingest"), topic).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("#", "proxus-ingest")]
+    [InlineData("Acme/#", "proxus-ingest")]
+    [InlineData("proxus/agents/+/status", null)]
+    public void MaySubscribe_Server_UnsAndStatusSharedOrNot_Allowed(string filter, string? shareGroup)
+    {
+        MqttAccessRules.MaySubscribe(new ServerMqttIdentity("proxus-server-ingest"), filter, shareGroup).Should().BeTrue();
+    }
+
     [Fact]
     public void Anonymous_ElsewhereAllowed_UnknownIdentityDenied()
     {

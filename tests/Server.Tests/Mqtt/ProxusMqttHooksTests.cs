@@ -20,6 +20,7 @@ namespace Proxus.Server.Tests.Mqtt;
 public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
 {
     private static readonly IPEndPoint Remote = new(IPAddress.Loopback, 50_123);
+    private readonly ServerMqttCredentials _serverCredentials = new();
     private MqttSecurityAudit _audit = null!;
 
     public async Task InitializeAsync()
@@ -59,6 +60,43 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
     {
         var result = await Hooks(allowAnonymous: false).AuthenticateAsync(Context("c1") with { Username = "user", Password = new byte[] { 1 } }, CancellationToken.None);
 
+        result.ReasonCode.Should().Be(MqttReasonCode.BadUserNameOrPassword);
+    }
+
+    [Fact]
+    public async Task Authenticate_ServerCredentialsOnLoopbackTcp_ServerIdentity()
+    {
+        var context = Context("proxus-server-node1-ingest") with { Username = ServerMqttCredentials.UserName, Password = _serverCredentials.Password };
+
+        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(context, CancellationToken.None);
+
+        result.Identity.Should().Be(new ServerMqttIdentity("proxus-server-node1-ingest"));
+        ((ServerMqttIdentity)result.Identity!).Actor.Should().Be("server:proxus-server-node1-ingest");
+    }
+
+    public static TheoryData<string, string, bool> ServerCredentialMisuse => new()
+    {
+        { "wrong password", "tcp", true },
+        { "right password", "websocket", true },
+        { "right password", "tcp", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ServerCredentialMisuse))]
+    public async Task Authenticate_ServerCredentialsMisused_Refused(string password, string transport, bool fromLoopback)
+    {
+        var secret = password == "right password" ? _serverCredentials.Password : new ServerMqttCredentials().Password;
+        var context = Context("proxus-server-x") with
+        {
+            Username = ServerMqttCredentials.UserName,
+            Password = secret,
+            Transport = transport,
+            RemoteEndPoint = fromLoopback ? Remote : new IPEndPoint(IPAddress.Parse("192.0.2.7"), 40_000),
+        };
+
+        var result = await Hooks(allowAnonymous: false).AuthenticateAsync(context, CancellationToken.None);
+
+        result.IsAccepted.Should().BeFalse();
         result.ReasonCode.Should().Be(MqttReasonCode.BadUserNameOrPassword);
     }
 
@@ -117,6 +155,7 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
 
     private ProxusMqttHooks Hooks(bool allowAnonymous) => new(
         Options.Create(new MqttServerOptions { AllowAnonymous = allowAnonymous }),
+        _serverCredentials,
         fixture.Host.Get<IAgentIdentityResolver>(),
         fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(),
         _audit,

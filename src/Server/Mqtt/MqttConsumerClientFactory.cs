@@ -1,0 +1,80 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Proxus.Mqtt.Client;
+using Proxus.Mqtt.Packets;
+
+namespace Proxus.Server.Mqtt;
+
+/// <summary>
+/// Builds the <see cref="MqttClientOptions"/> of the server's consumers from
+/// <see cref="MqttConsumerOptions"/>: the embedded broker's loopback listener with the server's
+/// own credentials, or the configured external broker. MQTT 5.0 always (shared subscriptions).
+/// </summary>
+public sealed class MqttConsumerClientFactory(
+    IOptions<MqttConsumerOptions> consumerOptions,
+    IOptions<MqttServerOptions> serverOptions,
+    ServerMqttCredentials credentials)
+{
+    /// <summary>
+    /// The client options for one consumer, or null when there is no broker to consume: the
+    /// consumers are disabled, or the broker is the embedded one and its loopback listener is off.
+    /// </summary>
+    /// <param name="role">Appended to the configured client id (<c>ingest</c>, <c>status</c>).</param>
+    /// <param name="persistentSession">Keep the session (and its unacknowledged messages) across connections.</param>
+    /// <param name="manualAcknowledgement">Acknowledge each QoS 1/2 message explicitly (after it is processed).</param>
+    public MqttClientOptions? Create(string role, bool persistentSession, bool manualAcknowledgement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(role);
+        var consumer = consumerOptions.Value;
+        if (!consumer.Enabled)
+        {
+            return null;
+        }
+
+        var options = new MqttClientOptions
+        {
+            Server = new Uri("mqtt://127.0.0.1"),
+            ProtocolVersion = MqttProtocolVersion.V500,
+            ClientId = $"{consumer.ClientId}-{role}",
+            CleanStart = !persistentSession,
+            SessionExpiryInterval = persistentSession ? (uint)consumer.SessionExpiry.TotalSeconds : 0,
+            ReceiveMaximum = (ushort)consumer.ReceiveMaximum,
+            ReceiveBufferCapacity = consumer.ReceiveMaximum,
+            ManualAcknowledgement = manualAcknowledgement,
+        };
+
+        if (consumer.UsesEmbeddedBroker)
+        {
+            var port = serverOptions.Value.Port;
+            return port == 0 ? null : options with
+            {
+                Server = new Uri($"mqtt://127.0.0.1:{port}"),
+                Username = ServerMqttCredentials.UserName,
+                Password = credentials.Password,
+            };
+        }
+
+        var server = new Uri(consumer.Url!);
+        return options with
+        {
+            Server = server,
+            Username = string.IsNullOrEmpty(consumer.Username) ? null : consumer.Username,
+            Password = consumer.Password is null ? null : Encoding.UTF8.GetBytes(consumer.Password),
+            Tls = server.Scheme is "mqtts" or "wss" ? CreateTls(consumer) : null,
+        };
+    }
+
+    private static MqttClientTlsOptions CreateTls(MqttConsumerOptions consumer)
+    {
+        var authorities = new X509Certificate2Collection();
+        authorities.ImportFromPemFile(consumer.CaCertificatePath!);
+        return new MqttClientTlsOptions
+        {
+            TrustedCertificateAuthorities = authorities,
+            ClientCertificate = string.IsNullOrEmpty(consumer.CertificatePath)
+                ? null
+                : X509Certificate2.CreateFromPemFile(consumer.CertificatePath, string.IsNullOrEmpty(consumer.KeyPath) ? null : consumer.KeyPath),
+        };
+    }
+}
