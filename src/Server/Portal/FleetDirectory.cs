@@ -5,6 +5,7 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
+using Proxus.Server.Fleet.Status;
 using Proxus.Server.Identity;
 using Proxus.Web.Services;
 
@@ -17,6 +18,7 @@ internal sealed class FleetDirectory(
     EnrollmentService enrollment,
     AgentConfigService configurations,
     SiteAccess access,
+    IAgentStatusStore statuses,
     PortalAuthorization authorization) : IFleetDirectory
 {
     public async Task<IReadOnlyList<SiteView>> ListSitesAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
@@ -92,7 +94,7 @@ internal sealed class FleetDirectory(
         try
         {
             var agent = await fleet.CreateAgentAsync(siteId, name, ApiPrincipal.Actor(caller), cancellationToken);
-            return new AgentView(agent.Id, agent.SiteId, agent.Name, agent.CreatedAt, null);
+            return new AgentView(agent.Id, agent.SiteId, agent.Name, agent.CreatedAt, null, null);
         }
         catch (ArgumentException e)
         {
@@ -157,8 +159,27 @@ internal sealed class FleetDirectory(
         return live.GroupBy(c => c.AgentId).ToDictionary(g => g.Key, g => g.Max(c => c.NotAfter));
     }
 
-    private static AgentView ToView(Agent agent, Dictionary<Guid, DateTimeOffset> expiries)
-        => new(agent.Id, agent.SiteId, agent.Name, agent.CreatedAt, expiries.TryGetValue(agent.Id, out var expiry) ? expiry : null);
+    private AgentView ToView(Agent agent, Dictionary<Guid, DateTimeOffset> expiries)
+        => new(agent.Id, agent.SiteId, agent.Name, agent.CreatedAt, expiries.TryGetValue(agent.Id, out var expiry) ? expiry : null, Health(agent.Id));
+
+    private AgentHealthView? Health(Guid agentId)
+    {
+        if (!statuses.TryGet(agentId, out var entry))
+        {
+            return null;
+        }
+
+        var report = entry.Report;
+        return new AgentHealthView(
+            entry.IsOnline,
+            entry.LastSeen,
+            report.UptimeSeconds,
+            report.PointsPerSecond,
+            report.BufferDepth,
+            report.DroppedPoints,
+            report.Reason,
+            report.Connections.Select(c => new ConnectionHealthView(c.Id, c.Protocol, c.State.ToString(), c.PointsPerSecond, c.LastError, c.LastErrorAt)).ToList());
+    }
 
     /// <summary>The message without the " (Parameter 'x')" suffix <see cref="ArgumentException"/> appends.</summary>
     private static string WithoutParameter(ArgumentException e)

@@ -26,11 +26,24 @@ public sealed partial class Dashboard
 
     private int AgentCount => _sites?.Sum(s => s.Agents.Count) ?? 0;
 
+    private IEnumerable<AgentView> Agents => (_sites ?? []).SelectMany(s => s.Agents);
+
+    private int OnlineCount => Agents.Count(a => a.Health?.IsOnline == true);
+
+    private double PointsPerSecond => Agents.Where(a => a.Health?.IsOnline == true).Sum(a => a.Health!.PointsPerSecond);
+
+    private long BufferDepth => Agents.Sum(a => a.Health?.BufferDepth ?? 0);
+
     private int EnrolledCount => _sites?.Sum(s => s.Agents.Count(a => a.CertificateExpiresAt > _now)) ?? 0;
 
     private int WarningCount => _sites?.Sum(s => s.Agents.Count(a => a.CertificateExpiresAt is { } e && e - _now <= CertificateBadge.WarningWindow)) ?? 0;
 
-    private IEnumerable<SiteView> OrderedSites => (_sites ?? []).OrderByDescending(s => Problems(s).Count).ThenBy(s => s.Name, StringComparer.CurrentCulture);
+    /// <summary>Sites with problems first: the most severe problems (red), then warnings, then by name.</summary>
+    private IEnumerable<SiteView> OrderedSites => (_sites ?? [])
+        .OrderByDescending(s => Problems(s).Count(p => p.Css == "badge-bad"))
+        .ThenByDescending(s => Problems(s).Count(p => p.Css == "badge-warn"))
+        .ThenByDescending(s => Problems(s).Count)
+        .ThenBy(s => s.Name, StringComparer.CurrentCulture);
 
     protected override async Task OnInitializedAsync()
     {
@@ -52,6 +65,24 @@ public sealed partial class Dashboard
         if (site.UnsPrefix is null)
         {
             problems.Add(("No UNS prefix: its agents publish no data", "badge-warn"));
+        }
+
+        var offline = site.Agents.Count(a => a.Health is { IsOnline: false });
+        if (offline > 0)
+        {
+            problems.Add(($"{offline} agent(s) offline", "badge-bad"));
+        }
+
+        var faulted = site.Agents.Sum(a => a.Health is { IsOnline: true } health ? health.Connections.Count(c => c.State == "Faulted") : 0);
+        if (faulted > 0)
+        {
+            problems.Add(($"{faulted} device connection(s) faulted", "badge-bad"));
+        }
+
+        var buffering = site.Agents.Count(a => a.Health is { IsOnline: true, BufferDepth: > 0 });
+        if (buffering > 0)
+        {
+            problems.Add(($"{buffering} agent(s) buffering", "badge-warn"));
         }
 
         var expired = site.Agents.Count(a => a.CertificateExpiresAt is { } e && e <= _now);
