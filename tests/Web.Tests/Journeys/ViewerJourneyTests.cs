@@ -39,6 +39,9 @@ public sealed class ViewerJourneyTests(PortalServer server)
         await Assertions.Expect(viewer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         (await viewer.GotoAsync($"agents/{agentId}"))!.Status.Should().Be(200);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Revoke" })).ToHaveCountAsync(0);
+        (await viewer.GotoAsync("uns"))!.Status.Should().Be(200);
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "UNS explorer" })).ToBeVisibleAsync();
+        await Portal.ScreenshotAsync(viewer, "portal-uns-explorer");
         await viewer.Context.CloseAsync();
     }
 

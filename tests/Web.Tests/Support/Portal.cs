@@ -49,7 +49,7 @@ public static partial class Portal
         await adminPage.GetByLabel("User name").FillAsync(userName);
         foreach (var role in roles)
         {
-            await adminPage.GetByRole(AriaRole.Checkbox, new() { Name = role }).CheckAsync();
+            await adminPage.GetByRole(AriaRole.Checkbox, new() { Name = role, Exact = true }).CheckAsync();
         }
 
         await adminPage.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
