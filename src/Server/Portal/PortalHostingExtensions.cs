@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Proxus.Server.Identity;
 using Proxus.Web.Components;
 using Proxus.Web.Services;
