@@ -2,6 +2,7 @@ using Proxus.Server.Fleet.Status;
 using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Observability;
+using Proxus.Server.Portal;
 using Proxus.Server.Telemetry;
 using Proxus.Server.Writes;
 
@@ -12,6 +13,7 @@ builder.AddProxusTelemetry();
 builder.AddProxusAgentStatus();
 builder.AddProxusWrites();
 builder.AddProxusObservability();
+builder.AddProxusPortal();
 
 var app = builder.Build();
 app.MapProxusObservability();
@@ -19,4 +21,5 @@ app.MapProxusTrustApi();
 app.MapMqttWebSocket();
 app.MapProxusTelemetryApi();
 app.MapProxusWritesApi();
+app.MapProxusPortal();
 app.Run();

@@ -33,6 +33,13 @@ public sealed class LastValueCache
         return found;
     }
 
+    /// <summary>Every cached value (loading the cache first if needed): the portal's UNS tree.</summary>
+    public async Task<IReadOnlyList<LastValue>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        return [.. _values.Values];
+    }
+
     /// <summary>Merges committed points: newer source timestamps win.</summary>
     internal void Update(IEnumerable<TelemetryPoint> points)
     {

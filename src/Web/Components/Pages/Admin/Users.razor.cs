@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Proxus.Web.Services;
+
+namespace Proxus.Web.Components.Pages.Admin;
+
+/// <summary>Every user with roles, assigned sites and state (Admin).</summary>
+public sealed partial class Users
+{
+    private IReadOnlyList<UserView>? _users;
+    private Dictionary<Guid, string> _siteNames = [];
+    private IReadOnlyList<string> _errors = [];
+
+    [Inject]
+    private IIdentityDirectory Directory { get; set; } = default!;
+
+    [Inject]
+    private IFleetDirectory Fleet { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var caller = (await AuthenticationState).User;
+        try
+        {
+            _users = await Directory.ListUsersAsync(caller, CancellationToken.None);
+            _siteNames = (await Fleet.ListSitesAsync(caller, CancellationToken.None)).ToDictionary(s => s.Id, s => s.Name);
+        }
+        catch (PortalException e)
+        {
+            _errors = e.Details;
+        }
+    }
+
+    private string SiteNames(UserView user) => user.SiteIds.Count == 0
+        ? "—"
+        : string.Join(", ", user.SiteIds.Select(id => _siteNames.GetValueOrDefault(id, id.ToString())));
+}

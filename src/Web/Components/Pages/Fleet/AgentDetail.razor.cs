@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Proxus.Web.Services;
+
+namespace Proxus.Web.Components.Pages.Fleet;
+
+/// <summary>One agent: configuration versions (latest issued against applied) and certificates.</summary>
+public sealed partial class AgentDetail
+{
+    private AgentDetailView? _agent;
+    private DateTimeOffset _now;
+
+    [Parameter]
+    public Guid AgentId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "created")]
+    private bool Created { get; set; }
+
+    [Inject]
+    private IFleetDirectory Fleet { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _agent = await Fleet.GetAgentAsync((await AuthenticationState).User, AgentId, CancellationToken.None);
+        _now = Clock.GetUtcNow();
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Proxus.Web.Services;
+
+namespace Proxus.Web.Components.Pages.Fleet;
+
+/// <summary>Creates a one-time enrollment token (Admin) and shows it once with the exact enroll command.</summary>
+public sealed partial class EnrollAgent
+{
+    private IReadOnlyList<string> _errors = [];
+    private AgentDetailView? _agent;
+    private EnrollmentTokenView? _token;
+
+    [Parameter]
+    public Guid AgentId { get; set; }
+
+    [Inject]
+    private IFleetDirectory Fleet { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromForm(FormName = "enroll")]
+    private TokenInput? Input { get; set; }
+
+    /// <summary>The command for the agent's machine: this server as the browser reached it, and the token.</summary>
+    private string Command => EnrollCommand(Navigation.BaseUri, _token!.Token);
+
+    internal static string EnrollCommand(string serverBaseUri, string token)
+        => $"proxus-agent enroll --server {serverBaseUri.TrimEnd('/')} --token {token}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Input ??= new TokenInput();
+        _agent = await Fleet.GetAgentAsync((await AuthenticationState).User, AgentId, CancellationToken.None);
+    }
+
+    private async Task CreateAsync()
+    {
+        try
+        {
+            var hours = Input!.Hours is 1 or 24 or 168 ? Input.Hours : 24;
+            _token = await Fleet.CreateEnrollmentTokenAsync((await AuthenticationState).User, AgentId, TimeSpan.FromHours(hours), CancellationToken.None);
+        }
+        catch (PortalException e)
+        {
+            _errors = e.Details;
+        }
+    }
+
+    private sealed class TokenInput
+    {
+        public int Hours { get; set; } = 24;
+    }
+}
