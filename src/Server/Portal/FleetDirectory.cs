@@ -35,10 +35,13 @@ internal sealed class FleetDirectory(
         var siteIds = sites.Select(s => s.Id).ToList();
         var agents = await db.Agents.AsNoTracking().Where(a => siteIds.Contains(a.SiteId)).OrderBy(a => a.Name).ToListAsync(cancellationToken);
         var expiries = await CertificateExpiriesAsync(db, agents.Select(a => a.Id).ToList(), cancellationToken);
+        var prefixes = await db.SiteNamespaces.AsNoTracking()
+            .Where(ns => siteIds.Contains(ns.SiteId))
+            .ToDictionaryAsync(ns => ns.SiteId, ns => $"{ns.Enterprise}/{ns.Name}", cancellationToken);
         return sites.Select(s => new SiteView(
             s.Id,
             s.Name,
-            s.UnsPrefix,
+            prefixes.GetValueOrDefault(s.Id),
             s.CreatedAt,
             agents.Where(a => a.SiteId == s.Id).Select(a => ToView(a, expiries)).ToList())).ToList();
     }
@@ -76,7 +79,7 @@ internal sealed class FleetDirectory(
         {
             var prefix = string.IsNullOrWhiteSpace(unsPrefix) ? null : unsPrefix.Trim();
             var site = await fleet.CreateSiteAsync(name, prefix, ApiPrincipal.Actor(caller), cancellationToken);
-            return new SiteView(site.Id, site.Name, site.UnsPrefix, site.CreatedAt, []);
+            return new SiteView(site.Id, site.Name, prefix, site.CreatedAt, []);
         }
         catch (ArgumentException e)
         {
