@@ -70,10 +70,16 @@ public static partial class Portal
         return page;
     }
 
-    /// <summary>Saves a screenshot of the page as <c>docs/images/NAME.png</c> (deterministic names, replaced on every run).</summary>
+    /// <summary>
+    /// Saves a screenshot of the page as <c>artifacts/screenshots/NAME.png</c>, or as the README's
+    /// <c>docs/images/NAME.png</c> when <c>PROXUS_UPDATE_SCREENSHOTS=1</c>, so a test run leaves the
+    /// checkout clean.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryPaths.Root, "docs", "images");
+        var directory = Environment.GetEnvironmentVariable("PROXUS_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryPaths.Root, "docs", "images")
+            : Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
