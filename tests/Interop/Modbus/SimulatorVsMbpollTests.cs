@@ -1,7 +1,6 @@
 using System.Globalization;
 using Proxus.Drivers.Modbus;
 using Proxus.Drivers.Modbus.Data;
-using Proxus.Interop.Tests.Modbus.Support;
 using Proxus.TestSupport;
 
 namespace Proxus.Interop.Tests.Modbus;
@@ -127,7 +126,7 @@ public sealed class SimulatorVsMbpollTests(SimulatorVsMbpollTests.SimulatorFixtu
         public async Task InitializeAsync()
         {
             await File.WriteAllTextAsync(_configPath, Config);
-            Simulator = await SimulatorProcess.StartAsync("--config", _configPath);
+            Simulator = await SimulatorProcess.StartAsync("modbus", "--config", _configPath);
         }
 
         public async Task DisposeAsync()

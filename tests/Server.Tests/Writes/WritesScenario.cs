@@ -10,6 +10,7 @@ using Proxus.Server.Pki;
 using Proxus.Server.Tests.Support;
 using Proxus.Server.Writes;
 using Proxus.Server.Writes.Contracts;
+using Proxus.TestSupport;
 
 namespace Proxus.Server.Tests.Writes;
 

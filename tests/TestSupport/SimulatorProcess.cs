@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Proxus.TestSupport;
 
-namespace Proxus.Server.Tests.Writes;
+namespace Proxus.TestSupport;
 
 /// <summary>A simulator (<c>modbus</c> or <c>s7</c>) as users run it, on an OS-assigned port, in its own process stopped by pid.</summary>
 public sealed partial class SimulatorProcess : IAsyncDisposable
@@ -17,6 +16,8 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public string Output => _process.StandardOutput + _process.StandardError;
+
     public static async Task<SimulatorProcess> StartAsync(string protocol, params string[] arguments)
     {
         var process = ExternalProcess.Start("dotnet", [SimulatorBuild.DllPath, protocol, "--port", "0", .. arguments]);
@@ -24,7 +25,11 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
         {
             await process.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(60));
             var match = ListeningLine().Match(process.StandardOutput);
-            match.Success.Should().BeTrue(process.StandardOutput);
+            if (!match.Success)
+            {
+                throw new InvalidOperationException("The simulator did not report its port: " + process.StandardOutput);
+            }
+
             return new SimulatorProcess(process, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
         }
         catch
