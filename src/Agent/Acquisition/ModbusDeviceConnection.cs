@@ -15,6 +15,18 @@ internal sealed class ModbusDeviceConnection : IDeviceConnection
     public ModbusDeviceConnection(Connection connection, TimeSpan requestTimeout, TimeProvider time)
     {
         _time = time;
+        _client = new ModbusClient(ClientOptions(connection, requestTimeout, retries: 1, time));
+    }
+
+    public bool IsConnected => _connected;
+
+    public IPollGroupReader CreateGroup(IReadOnlyList<Tag> tags) => new Group(this, tags);
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    /// <summary>The driver options of a configured Modbus connection (TCP, RTU over TCP or serial).</summary>
+    internal static ModbusClientOptions ClientOptions(Connection connection, TimeSpan requestTimeout, int retries, TimeProvider time)
+    {
         var options = connection.Endpoint switch
         {
             ModbusTcpEndpoint tcp => new ModbusClientOptions
@@ -33,14 +45,8 @@ internal sealed class ModbusDeviceConnection : IDeviceConnection
             },
             _ => throw new ArgumentException($"Connection {connection.Id} is {connection.Protocol} but its endpoint is {connection.Endpoint.GetType().Name}.", nameof(connection)),
         };
-        _client = new ModbusClient(options with { RequestTimeout = requestTimeout, ConnectTimeout = requestTimeout, Retries = 1, TimeProvider = time });
+        return options with { RequestTimeout = requestTimeout, ConnectTimeout = requestTimeout, Retries = retries, TimeProvider = time };
     }
-
-    public bool IsConnected => _connected;
-
-    public IPollGroupReader CreateGroup(IReadOnlyList<Tag> tags) => new Group(this, tags);
-
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
 
     /// <summary>The driver's view of a tag; the tag map validator has already accepted address and type.</summary>
     internal static ModbusTag ToDriverTag(Tag tag)

@@ -13,18 +13,7 @@ internal sealed class S7DeviceConnection : IDeviceConnection
     public S7DeviceConnection(Connection connection, TimeSpan requestTimeout, TimeProvider time)
     {
         _time = time;
-        var endpoint = connection.Endpoint as S7Endpoint
-            ?? throw new ArgumentException($"Connection {connection.Id} is S7 but its endpoint is {connection.Endpoint.GetType().Name}.", nameof(connection));
-        _client = new S7Client(new S7ClientOptions
-        {
-            Host = endpoint.Host,
-            Port = endpoint.Port,
-            Rack = endpoint.Rack,
-            Slot = endpoint.Slot,
-            ConnectTimeout = requestTimeout,
-            RequestTimeout = requestTimeout,
-            RetryCount = 1,
-        });
+        _client = new S7Client(ClientOptions(connection, requestTimeout, retries: 1));
     }
 
     public bool IsConnected => _connected;
@@ -32,6 +21,23 @@ internal sealed class S7DeviceConnection : IDeviceConnection
     public IPollGroupReader CreateGroup(IReadOnlyList<Tag> tags) => new Group(this, tags);
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    /// <summary>The driver options of a configured S7 connection.</summary>
+    internal static S7ClientOptions ClientOptions(Connection connection, TimeSpan requestTimeout, int retries)
+    {
+        var endpoint = connection.Endpoint as S7Endpoint
+            ?? throw new ArgumentException($"Connection {connection.Id} is S7 but its endpoint is {connection.Endpoint.GetType().Name}.", nameof(connection));
+        return new S7ClientOptions
+        {
+            Host = endpoint.Host,
+            Port = endpoint.Port,
+            Rack = endpoint.Rack,
+            Slot = endpoint.Slot,
+            ConnectTimeout = requestTimeout,
+            RequestTimeout = requestTimeout,
+            RetryCount = retries,
+        };
+    }
 
     /// <summary>The driver's address of a tag: the data type decides how the location is read.</summary>
     internal static S7Address ToDriverAddress(Tag tag)

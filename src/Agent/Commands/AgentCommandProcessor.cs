@@ -142,14 +142,22 @@ internal sealed partial class AgentCommandProcessor
 
     private static CommandVerificationResult CommandVerifierWithout(string message) => CommandVerificationResult.Fail(CommandRefusal.UnknownKey, message);
 
+    /// <summary>
+    /// Writes and reads back through a session of the tag's device. The device work is bounded by
+    /// the command's validity (its expiry plus the clock-skew allowance): a device that does not
+    /// answer by then fails the command rather than holding it.
+    /// </summary>
     private async Task<WriteResult> WriteAsync(WriteCommand command, Tag tag, Connection connection, string raw, PointFormat format, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        var remaining = command.ExpiresAt + _clockSkew - _time.GetUtcNow();
+        using var expiry = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         try
         {
-            var session = await _openSession(connection, cancellationToken).ConfigureAwait(false);
+            var session = await _openSession(connection, deadline.Token).ConfigureAwait(false);
             await using (session.ConfigureAwait(false))
             {
-                var point = await session.WriteAsync(tag.Address, raw, format, cancellationToken).ConfigureAwait(false);
+                var point = await session.WriteAsync(tag.Address, raw, format, deadline.Token).ConfigureAwait(false);
                 if (!point.IsGood)
                 {
                     return DeviceFailed(command, point.Error!, receivedAt);
@@ -161,6 +169,11 @@ internal sealed partial class AgentCommandProcessor
                     ? DeviceFailed(command, "written, but " + problem, receivedAt)
                     : Result(command, WriteOutcome.Succeeded, CommandRefusal.None, readBack, null, receivedAt);
             }
+        }
+        catch (OperationCanceledException) when (expiry.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            LogDeviceFailed(_logger, null, command.RequestId, command.Tag.Value);
+            return DeviceFailed(command, "the device did not answer before the command expired", receivedAt);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -198,5 +211,5 @@ internal sealed partial class AgentCommandProcessor
     private static partial void LogWritten(ILogger logger, Guid requestId, string tag, string value, string? readBack);
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Request {RequestId}: the write to {Tag} failed at the device")]
-    private static partial void LogDeviceFailed(ILogger logger, Exception exception, Guid requestId, string tag);
+    private static partial void LogDeviceFailed(ILogger logger, Exception? exception, Guid requestId, string tag);
 }

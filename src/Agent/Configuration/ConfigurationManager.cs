@@ -25,6 +25,7 @@ public sealed partial class ConfigurationManager
     private readonly Channel<bool> _announcements = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _appliedVersion;
+    private AgentConfiguration? _applied;
     private string? _lastError;
 
     public ConfigurationManager(ConfigStore store, ConfigVerification verification, Func<AgentConfiguration, CancellationToken, Task> apply, Func<ServerApiClient> server, ILogger<ConfigurationManager> logger, TimeSpan pollInterval)
@@ -46,6 +47,9 @@ public sealed partial class ConfigurationManager
             return version == 0 ? null : version;
         }
     }
+
+    /// <summary>The configuration running now (the one commands are checked against); null before the first.</summary>
+    public AgentConfiguration? Applied => Volatile.Read(ref _applied);
 
     /// <summary>The last fetch or verification failure; null after a success.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
@@ -160,6 +164,7 @@ public sealed partial class ConfigurationManager
     private async Task ApplyAsync(ConfigEnvelope envelope, CancellationToken cancellationToken)
     {
         await _apply(envelope.Configuration, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _applied, envelope.Configuration);
         Interlocked.Exchange(ref _appliedVersion, envelope.Header.Version);
         LogApplied(_logger, envelope.Header.Version, envelope.Configuration.Connections.Count, envelope.Configuration.Tags.Count);
     }

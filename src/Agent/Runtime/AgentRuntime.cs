@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Acquisition;
+using Proxus.Agent.Commands;
 using Proxus.Agent.Configuration;
 using Proxus.Agent.Identity;
 using Proxus.Agent.Storage;
@@ -11,7 +12,8 @@ namespace Proxus.Agent.Runtime;
 
 /// <summary>
 /// <c>proxus-agent run</c>: loads the identity and the stored configuration, starts acquisition,
-/// the uplink, the configuration fetcher, the status reporter and the certificate renewer, and on
+/// the uplink, the configuration fetcher, the command loop (control writes), the status reporter
+/// and the certificate renewer, and on
 /// cancellation stops polling, says goodbye to the broker and leaves the queue consistent on disk.
 /// The agent opens no listening socket: everything here dials out.
 /// </summary>
@@ -58,6 +60,12 @@ public sealed partial class AgentRuntime(AgentPaths paths, AgentRunOptions optio
         reporter.Configuration = configuration;
         uplink.ConfigurationAnnounced += (_, _) => configuration.Announce();
         var renewer = new CertificateRenewer(paths, credentials, loggers.CreateLogger<CertificateRenewer>(), _time);
+        var commands = new CommandLoop(
+            uplink.Commands,
+            new AgentCommandProcessor(paths.Root, new CommandDeviceSessions(options.DeviceTimeout, _time).OpenAsync, _time, logger: loggers.CreateLogger<AgentCommandProcessor>()),
+            () => configuration.Applied,
+            result => uplink.PublishResult(credentials.Current.Enrollment.AgentId, result),
+            loggers.CreateLogger<CommandLoop>());
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -68,6 +76,7 @@ public sealed partial class AgentRuntime(AgentPaths paths, AgentRunOptions optio
                 configuration.RunAsync(stopping.Token),
                 reporter.RunAsync(options.StatusInterval, stopping.Token),
                 renewer.RunAsync(stopping.Token),
+                commands.RunAsync(stopping.Token),
             ];
             var first = await Task.WhenAny(loops).ConfigureAwait(false);
             await stopping.CancelAsync().ConfigureAwait(false);

@@ -25,4 +25,13 @@ public sealed partial class MqttUplink
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "The server announced a new configuration")]
     private static partial void LogConfigAnnounced(Microsoft.Extensions.Logging.ILogger logger);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Command received ({Bytes} bytes)")]
+    private static partial void LogCommandReceived(Microsoft.Extensions.Logging.ILogger logger, int bytes);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "The broker refused the subscription to {Topic}: {ReasonCode}")]
+    private static partial void LogSubscriptionRefused(Microsoft.Extensions.Logging.ILogger logger, string topic, MqttReasonCode reasonCode);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Information, Message = "Subscribed to {Topic}")]
+    private static partial void LogSubscribed(Microsoft.Extensions.Logging.ILogger logger, string topic);
 }

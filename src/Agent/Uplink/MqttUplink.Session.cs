@@ -5,7 +5,7 @@ using Proxus.Mqtt.Packets;
 
 namespace Proxus.Agent.Uplink;
 
-/// <summary>One broker session: birth, config subscription, the queue drain, and the goodbye.</summary>
+/// <summary>One broker session: birth, config and command subscriptions, the queue drain, and the goodbye.</summary>
 public sealed partial class MqttUplink
 {
     private static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(5);
@@ -31,7 +31,7 @@ public sealed partial class MqttUplink
         try
         {
             await PublishStatusAsync(cancellationToken).ConfigureAwait(false);
-            await client.SubscribeAsync(ConfigTopic(credentials.Enrollment.AgentId), MqttQualityOfService.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+            await SubscribeAsync(client, credentials.Enrollment.AgentId, cancellationToken).ConfigureAwait(false);
             _queue.Rewind();
             drain = DrainAsync(client, session, session.Token);
             inbound = ReadInboundAsync(client, credentials.Enrollment.AgentId, session.Token);
@@ -146,9 +146,32 @@ public sealed partial class MqttUplink
         }
     }
 
+    /// <summary>The config and command topics at QoS 1 in one SUBSCRIBE; a refusal is logged (commands then never arrive).</summary>
+    private async Task SubscribeAsync(MqttClient client, Guid agentId, CancellationToken cancellationToken)
+    {
+        MqttSubscription[] subscriptions =
+        [
+            new() { TopicFilter = ConfigTopic(agentId), MaximumQualityOfService = MqttQualityOfService.AtLeastOnce },
+            new() { TopicFilter = CommandTopic(agentId), MaximumQualityOfService = MqttQualityOfService.AtLeastOnce },
+        ];
+        var granted = await client.SubscribeAsync(subscriptions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < subscriptions.Length; i++)
+        {
+            if (granted[i] >= MqttReasonCode.UnspecifiedError)
+            {
+                LogSubscriptionRefused(_logger, subscriptions[i].TopicFilter, granted[i]);
+            }
+            else
+            {
+                LogSubscribed(_logger, subscriptions[i].TopicFilter);
+            }
+        }
+    }
+
     private async Task ReadInboundAsync(MqttClient client, Guid agentId, CancellationToken cancellationToken)
     {
         var configTopic = ConfigTopic(agentId);
+        var commandTopic = CommandTopic(agentId);
         try
         {
             await foreach (var message in client.Messages.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -157,6 +180,11 @@ public sealed partial class MqttUplink
                 {
                     LogConfigAnnounced(_logger);
                     ConfigurationAnnounced?.Invoke(this, EventArgs.Empty);
+                }
+                else if (message.Topic == commandTopic)
+                {
+                    LogCommandReceived(_logger, message.Payload.Length);
+                    await _commands.Writer.WriteAsync(message.Payload.ToArray(), cancellationToken).ConfigureAwait(false);
                 }
             }
         }

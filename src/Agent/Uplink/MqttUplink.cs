@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Acquisition;
 using Proxus.Agent.Identity;
@@ -14,7 +15,9 @@ namespace Proxus.Agent.Uplink;
 /// acknowledged in the queue only on its PUBACK; after a reconnect the queue rewinds to the oldest
 /// unacknowledged record. Connection attempts back off exponentially with jitter, and the reason
 /// of each failure (a TLS refusal of a man-in-the-middle certificate, a refused CONNECT) is kept
-/// for the status. Birth, will and periodic status go straight to the status topic.
+/// for the status. Birth, will and periodic status go straight to the status topic. Commands
+/// received on the agent's command topic are handed out through <see cref="Commands"/>; their
+/// results go through the queue like UNS messages, so a result survives a lost link or a restart.
 /// </summary>
 public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
 {
@@ -26,6 +29,8 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     private readonly ILogger<MqttClient> _clientLogger;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
+    private readonly Channel<ReadOnlyMemory<byte>> _commands = Channel.CreateBounded<ReadOnlyMemory<byte>>(
+        new BoundedChannelOptions(CommandBacklog) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private MqttClient? _client;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
@@ -44,6 +49,9 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
         _clientLogger = loggers.CreateLogger<MqttClient>();
         _time = time;
     }
+
+    /// <summary>Commands received but not yet taken, at most; beyond it the uplink stops reading from the broker until one is taken.</summary>
+    public const int CommandBacklog = 64;
 
     /// <summary>Raised when the server announces a new configuration on the agent's config topic.</summary>
     public event EventHandler? ConfigurationAnnounced;
@@ -65,11 +73,18 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     /// <summary>UNS messages handed to the uplink since start.</summary>
     public long ProducedPoints => Interlocked.Read(ref _produced);
 
+    /// <summary>The payloads received on <c>proxus/agents/{agentId}/command</c> (QoS 1, persistent session), in arrival order.</summary>
+    public ChannelReader<ReadOnlyMemory<byte>> Commands => _commands.Reader;
+
     public void Publish(string topic, ReadOnlySpan<byte> payload)
     {
         _queue.Enqueue(UplinkRecord.Encode(topic, payload, retain: true));
         Interlocked.Increment(ref _produced);
     }
+
+    /// <summary>Queues a write result for <c>proxus/agents/{agentId}/results</c> (QoS 1, not retained).</summary>
+    public void PublishResult(Guid agentId, ReadOnlySpan<byte> payload)
+        => _queue.Enqueue(UplinkRecord.Encode(ResultsTopic(agentId), payload, retain: false));
 
     /// <summary>Connects, drains and reconnects until <paramref name="cancellationToken"/> is cancelled; then says goodbye.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -155,6 +170,10 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     internal static string StatusTopic(Guid agentId) => $"proxus/agents/{agentId:D}/status";
 
     internal static string ConfigTopic(Guid agentId) => $"proxus/agents/{agentId:D}/config";
+
+    internal static string CommandTopic(Guid agentId) => $"proxus/agents/{agentId:D}/command";
+
+    internal static string ResultsTopic(Guid agentId) => $"proxus/agents/{agentId:D}/results";
 
     private MqttClientOptions CreateOptions(AgentCredentials credentials)
     {

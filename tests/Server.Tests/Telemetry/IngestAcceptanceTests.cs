@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Proxus.Server.Data;
 using Proxus.Server.Tests.Support;
+using Proxus.TestSupport;
 using static Proxus.Server.Tests.Support.TelemetrySamples;
 
 namespace Proxus.Server.Tests.Telemetry;
@@ -38,7 +39,7 @@ public abstract class IngestAcceptanceTests(TrustFixture databases) : IAsyncLife
         await using var publisher = await UnsPublisher.ConnectAsync(_broker.Uri);
 
         long atKill;
-        await using (var first = await ServerProcess.StartAsync(database, settings))
+        await using (var first = await ServerProcess.StartAsync(Options(database, settings)))
         {
             // The consumer's subscription exists once a probe is stored; from then on the broker keeps its messages.
             await publisher.PublishAsync($"{site}/Probe/Start", Payload(Day, 0));
@@ -53,14 +54,14 @@ public abstract class IngestAcceptanceTests(TrustFixture databases) : IAsyncLife
 
         atKill.Should().BeLessThan(Total + 1, "the server was killed in the middle of the stream");
 
-        await using var second = await ServerProcess.StartAsync(database, settings);
+        await using var second = await ServerProcess.StartAsync(Options(database, settings));
         try
         {
             await Eventually.HoldsAsync(async () => await CountAsync(database) >= Total + 1, "the restarted server stored the rest", TimeSpan.FromMinutes(3));
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}: {await CountAsync(database)} of {Total + 1} rows (at the kill: {atKill}). Server: {second.Output} Broker: {_broker.StandardError}", e);
+            throw new TimeoutException($"{e.Message}: {await CountAsync(database)} of {Total + 1} rows (at the kill: {atKill}). Server: {second.Log} Broker: {_broker.StandardError}", e);
         }
 
         // A QoS 1 redelivery of a stored value, then a new value to know the redelivery was processed.
@@ -69,6 +70,14 @@ public abstract class IngestAcceptanceTests(TrustFixture databases) : IAsyncLife
         await Eventually.HoldsAsync(async () => await CountAsync(database) >= Total + 2, "the end probe was stored");
         (await CountAsync(database)).Should().Be(Total + 2, "every message exactly once: none lost, no redelivery stored twice");
     }
+
+    private static ServerProcessOptions Options(TestDatabase database, Dictionary<string, string> settings) => new()
+    {
+        DataDirectory = database.DataDirectory,
+        PostgreSqlConnectionString = database.Provider == DatabaseProvider.PostgreSql ? database.ConnectionString : null,
+        Https = false,
+        Settings = settings,
+    };
 
     private static async Task<long> CountAsync(TestDatabase database)
     {

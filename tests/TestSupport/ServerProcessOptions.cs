@@ -1,0 +1,26 @@
+namespace Proxus.TestSupport;
+
+/// <summary>How <see cref="ServerProcess"/> starts the server.</summary>
+public sealed class ServerProcessOptions
+{
+    /// <summary>The server's data directory (<c>Server:DataDirectory</c>: the SQLite file <c>proxus.db</c>, keys; retained MQTT messages in <c>mqtt/</c>); null for a temporary one deleted on dispose.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>A PostgreSQL connection string; null for the embedded SQLite database in the data directory.</summary>
+    public string? PostgreSqlConnectionString { get; init; }
+
+    /// <summary>HTTPS with the certificate of the server's own CA (the default; sessions and enrollment need it), or plain HTTP.</summary>
+    public bool Https { get; init; } = true;
+
+    /// <summary>Opens the plain MQTT development listener on a free 127.0.0.1 port (<c>--Mqtt:Port</c>).</summary>
+    public bool LoopbackMqtt { get; init; }
+
+    /// <summary>Opens MQTT over TLS with client certificates on a free port (<c>--Mqtt:TlsPort</c>), for agents.</summary>
+    public bool MqttTls { get; init; }
+
+    /// <summary>The default log level (<c>Logging:LogLevel:Default</c>).</summary>
+    public string LogLevel { get; init; } = "Warning";
+
+    /// <summary>More configuration, passed as <c>--Key=Value</c> after everything above (so it wins).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}
