@@ -5,7 +5,10 @@ using Proxus.Server.Identity;
 
 namespace Proxus.Server.Api;
 
-/// <summary>OAuth2 machine clients (Admin): create (secret shown once), list, rotate the secret, revoke.</summary>
+/// <summary>
+/// OAuth2 machine clients (Admin): create (secret shown once), list, rotate the secret, issue a
+/// client certificate for read-only MQTT over mutual TLS, revoke (with its certificates).
+/// </summary>
 public static class MachineClientsApi
 {
     public static RouteGroupBuilder MapMachineClientsApi(this RouteGroupBuilder api)
@@ -14,6 +17,7 @@ public static class MachineClientsApi
         group.MapGet("", ListAsync).WithName("ListClients");
         group.MapPost("", CreateAsync).WithName("CreateClient");
         group.MapPost("/{id:guid}/secret", RotateAsync).WithName("RotateClientSecret");
+        group.MapPost("/{id:guid}/certificate", IssueCertificateAsync).WithName("IssueClientCertificate");
         group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeClient");
         return group;
     }
@@ -29,6 +33,14 @@ public static class MachineClientsApi
 
     private static async Task<Results<Ok<IssuedClientSecret>, NotFound>> RotateAsync(Guid id, MachineClientService clients, ClaimsPrincipal user, CancellationToken cancellationToken)
         => await clients.RotateSecretAsync(id, ApiPrincipal.Actor(user), cancellationToken) is { } issued ? TypedResults.Ok(issued) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IssuedClientCertificate>, NotFound>> IssueCertificateAsync(Guid id, IssueClientCertificateRequest? request, MachineClientCertificateService certificates, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        // The response may carry a private key: never cached anywhere.
+        http.Response.Headers.CacheControl = "no-store";
+        var issued = await certificates.IssueAsync(id, request?.Csr, ApiPrincipal.Actor(user), cancellationToken);
+        return issued is null ? TypedResults.NotFound() : TypedResults.Ok(issued);
+    }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, MachineClientService clients, ClaimsPrincipal user, CancellationToken cancellationToken)
         => await clients.RevokeAsync(id, ApiPrincipal.Actor(user), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();

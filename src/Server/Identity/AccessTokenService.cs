@@ -95,10 +95,15 @@ public sealed class AccessTokenService(
 
     /// <summary>The token's claims if it is valid in every respect, otherwise null.</summary>
     public async Task<ClaimsIdentity?> ValidateAsync(string token, string authenticationType)
+        => (await ValidateWithOutcomeAsync(token, authenticationType)).Identity;
+
+    /// <summary>Validates like <see cref="ValidateAsync"/> and says why a token is refused, or when a valid one expires.</summary>
+    public async Task<AccessTokenValidation> ValidateWithOutcomeAsync(string token, string authenticationType)
     {
+        ArgumentNullException.ThrowIfNull(token);
         if (token.Length > MaxTokenLength)
         {
-            return null;
+            return AccessTokenValidation.Refused("TooLong");
         }
 
         var parameters = new TokenValidationParameters
@@ -117,8 +122,25 @@ public sealed class AccessTokenService(
             NameClaimType = ProxusClaimTypes.ClientId,
         };
         var result = await _handler.ValidateTokenAsync(token, parameters);
-        return result.IsValid ? result.ClaimsIdentity : null;
+        if (!result.IsValid)
+        {
+            return AccessTokenValidation.Refused(FailureOf(result.Exception));
+        }
+
+        return new AccessTokenValidation(result.ClaimsIdentity, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero), null);
     }
+
+    private static string FailureOf(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException or SecurityTokenNotYetValidException => "Expired",
+        SecurityTokenInvalidAudienceException => "WrongAudience",
+        SecurityTokenInvalidIssuerException => "WrongIssuer",
+        SecurityTokenInvalidTypeException => "WrongType",
+        SecurityTokenInvalidAlgorithmException => "WrongAlgorithm",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "InvalidSignature",
+        SecurityTokenMalformedException or ArgumentException => "Malformed",
+        _ => "Invalid",
+    };
 
     public void Dispose() => _key?.Dispose();
 

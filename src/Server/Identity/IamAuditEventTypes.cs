@@ -19,6 +19,7 @@ public static class IamAuditEventTypes
     public const string ClientCreated = "oauth.client-created";
     public const string ClientSecretRotated = "oauth.client-secret-rotated";
     public const string ClientRevoked = "oauth.client-revoked";
+    public const string ClientCertificateIssued = "oauth.client-certificate-issued";
     public const string TokenIssued = "oauth.token-issued";
     public const string TokenRejected = "oauth.token-rejected";
 }

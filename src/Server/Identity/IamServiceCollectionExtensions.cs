@@ -58,6 +58,7 @@ public static class IamServiceCollectionExtensions
         services.AddScoped<AccountService>();
         services.AddScoped<SiteAccess>();
         services.AddSingleton<MachineClientService>();
+        services.AddSingleton<MachineClientCertificateService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddHostedService<IdentityInitializer>();

@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Data;
+using Proxus.Server.Enrollment;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Identity;
 
@@ -10,9 +12,17 @@ namespace Proxus.Server.Identity;
 /// OAuth2 machine clients (admin application service): create, rotate the secret, revoke, and
 /// authenticate at the token endpoint. Secrets are <c>pxs_</c> + base64url of 32 random bytes;
 /// only their SHA-256 is stored (a fast hash suffices for 256 random bits, unlike a password).
-/// Every change is audited in the transaction that makes it.
+/// Every change is audited in the transaction that makes it. Revoking a client revokes its client
+/// certificates in the same transaction (and publishes a new CRL); after the commit the certificate
+/// revocation listeners and the <see cref="IMachineClientListener"/>s (the broker) are told.
 /// </summary>
-public sealed class MachineClientService(IDbContextFactory<ProxusDbContext> contexts, AuditLog audit, TimeProvider timeProvider)
+public sealed class MachineClientService(
+    IDbContextFactory<ProxusDbContext> contexts,
+    AuditLog audit,
+    RevocationListPublisher revocationLists,
+    IEnumerable<ICertificateRevocationListener> certificateListeners,
+    IEnumerable<IMachineClientListener> clientListeners,
+    TimeProvider timeProvider)
 {
     public const string SecretPrefix = "pxs_";
 
@@ -63,10 +73,10 @@ public sealed class MachineClientService(IDbContextFactory<ProxusDbContext> cont
     }
 
     /// <summary>A new secret; the old one and every token issued under it stop working. Null if unknown or revoked.</summary>
-    public Task<IssuedClientSecret?> RotateSecretAsync(Guid clientId, string actor, CancellationToken cancellationToken)
+    public async Task<IssuedClientSecret?> RotateSecretAsync(Guid clientId, string actor, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
-        return audit.RunAuditedAsync(
+        var issued = await audit.RunAuditedAsync(
             async (db, ct) =>
             {
                 var client = await db.MachineClients.SingleOrDefaultAsync(c => c.Id == clientId && c.RevokedAt == null, ct);
@@ -84,23 +94,73 @@ public sealed class MachineClientService(IDbContextFactory<ProxusDbContext> cont
                     new AuditEvent(IamAuditEventTypes.ClientSecretRotated, actor, Subject(client.Id), data));
             },
             cancellationToken);
+        if (issued is not null)
+        {
+            foreach (var listener in clientListeners)
+            {
+                await listener.OnSecretRotatedAsync(clientId, issued.Client.SecretVersion, cancellationToken);
+            }
+        }
+
+        return issued;
     }
 
-    /// <summary>Revokes the client: no new token, and its live tokens are refused at the next request. False if unknown or revoked already.</summary>
-    public Task<bool> RevokeAsync(Guid clientId, string actor, CancellationToken cancellationToken) => audit.RunAuditedAsync(
-        async (db, ct) =>
-        {
-            var client = await db.MachineClients.SingleOrDefaultAsync(c => c.Id == clientId && c.RevokedAt == null, ct);
-            if (client is null)
+    /// <summary>
+    /// Revokes the client and its client certificates: no new token, its live tokens are refused at
+    /// the next request, its certificates are in the next CRL and refused at the next handshake, and
+    /// its live MQTT sessions are closed. False if unknown or revoked already.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid clientId, string actor, CancellationToken cancellationToken)
+    {
+        var serials = await audit.RunAuditedAsync(
+            async (db, ct) =>
             {
-                return new AuditedResult<bool>(false, []);
-            }
+                var client = await db.MachineClients.SingleOrDefaultAsync(c => c.Id == clientId && c.RevokedAt == null, ct);
+                if (client is null)
+                {
+                    return new AuditedResult<string[]?>(null, []);
+                }
 
-            client.RevokedAt = Timestamps.Now(timeProvider);
-            await db.SaveChangesAsync(ct);
-            return new AuditedResult<bool>(true, new AuditEvent(IamAuditEventTypes.ClientRevoked, actor, Subject(client.Id), new Dictionary<string, string?> { ["name"] = client.Name }));
-        },
-        cancellationToken);
+                var now = Timestamps.Now(timeProvider);
+                client.RevokedAt = now;
+                var certificates = await db.IssuedCertificates.Where(c => c.MachineClientId == clientId && c.RevokedAt == null).ToListAsync(ct);
+                foreach (var certificate in certificates)
+                {
+                    certificate.RevokedAt = now;
+                    certificate.RevocationReason = System.Security.Cryptography.X509Certificates.X509RevocationReason.CessationOfOperation;
+                }
+
+                await db.SaveChangesAsync(ct);
+                if (certificates.Count > 0)
+                {
+                    await revocationLists.PublishAsync(db, ct);
+                }
+
+                var revoked = certificates.Select(c => c.SerialNumber).ToArray();
+                var data = new Dictionary<string, string?> { ["name"] = client.Name, ["certificates"] = string.Join(' ', revoked) };
+                return new AuditedResult<string[]?>(revoked, new AuditEvent(IamAuditEventTypes.ClientRevoked, actor, Subject(client.Id), data));
+            },
+            cancellationToken);
+        if (serials is null)
+        {
+            return false;
+        }
+
+        foreach (var serial in serials)
+        {
+            foreach (var listener in certificateListeners)
+            {
+                await listener.OnRevokedAsync(serial, agentId: null, cancellationToken);
+            }
+        }
+
+        foreach (var listener in clientListeners)
+        {
+            await listener.OnRevokedAsync(clientId, cancellationToken);
+        }
+
+        return true;
+    }
 
     /// <summary>The active client with this id and secret, or null. Compares hashes in constant time.</summary>
     public async Task<MachineClient?> AuthenticateAsync(string? clientId, string? secret, CancellationToken cancellationToken)

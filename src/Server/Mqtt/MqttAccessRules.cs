@@ -9,8 +9,10 @@ namespace Proxus.Server.Mqtt;
 /// command or configuration topic: the server publishes there itself, past the hooks. The server's
 /// own consumers publish nothing and may subscribe, shared or not, to any filter: the UNS and the
 /// agents' status are what they read, and the only other topics, commands and configuration
-/// notices, are the server's own. An anonymous
-/// development client may do anything else. Anything unknown is denied.
+/// notices, are the server's own. A machine client (an enterprise consumer) publishes nothing and
+/// subscribes, shared or not, only to filters that cannot match outside the UNS: the first level
+/// must be a literal UNS level (an enterprise), not a wildcard and not the server's reserved
+/// <c>proxus</c> tree. An anonymous development client may do anything else. Anything unknown is denied.
 /// </summary>
 internal static class MqttAccessRules
 {
@@ -37,8 +39,20 @@ internal static class MqttAccessRules
         AgentMqttIdentity agent => shareGroup is null
             && (string.Equals(matchingFilter, AgentTopics.Command(agent.AgentId), StringComparison.Ordinal)
                 || string.Equals(matchingFilter, AgentTopics.Config(agent.AgentId), StringComparison.Ordinal)),
+        MachineClientMqttIdentity => IsUnsFilter(matchingFilter),
         AnonymousMqttIdentity => true,
         ServerMqttIdentity => true,
         _ => false,
     };
+
+    /// <summary>True when every topic the filter can match is in the UNS: its first level is a literal UNS level other than <c>proxus</c>.</summary>
+    public static bool IsUnsFilter(string filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var slash = filter.IndexOf('/', StringComparison.Ordinal);
+        var first = slash < 0 ? filter : filter[..slash];
+        return !string.Equals(first, ReservedRoot, StringComparison.Ordinal) && Core.Uns.UnsPathRules.CheckLevelName(first) is null;
+    }
+
+    private const string ReservedRoot = "proxus";
 }

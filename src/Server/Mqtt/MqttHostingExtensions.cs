@@ -8,6 +8,7 @@ using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
 using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
+using Proxus.Server.Identity;
 
 namespace Proxus.Server.Mqtt;
 
@@ -29,6 +30,11 @@ public static class MqttHostingExtensions
         services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
         services.TryAddSingleton<ServerMqttCredentials>();
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
+        services.AddSingleton<MachineClientAuthenticator>();
+        services.AddSingleton<MachineClientSessionRegistry>();
+        services.AddSingleton<MachineClientSessions>();
+        services.AddHostedService(provider => provider.GetRequiredService<MachineClientSessions>());
+        services.AddSingleton<IMachineClientListener>(provider => provider.GetRequiredService<MachineClientSessions>());
         services.AddSingleton<MqttTlsHandshake>();
         services.AddSingleton<MqttListenerRegistry>();
         services.AddMetrics();

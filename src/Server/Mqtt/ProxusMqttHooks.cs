@@ -13,8 +13,11 @@ namespace Proxus.Server.Mqtt;
 /// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
 /// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
 /// UNS prefix (its <see cref="Configuration.SiteNamespace"/>, read at CONNECT). The server's own
-/// consumers present <see cref="ServerMqttCredentials"/> on the loopback listener. Any other client
-/// without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
+/// consumers present <see cref="ServerMqttCredentials"/> on the loopback listener. Enterprise
+/// consumers (OAuth2 machine clients) authenticate with an access token or a client certificate of
+/// theirs and are read-only on the UNS (<see cref="MachineClientAuthenticator"/>). MQTT 5 enhanced
+/// authentication is not offered: a CONNECT naming an authentication method is refused with 0x8C.
+/// Any other client without a certificate is refused unless <c>Mqtt:AllowAnonymous</c> is set
 /// (development). Every refusal is logged and audited. Each PUBLISH an agent may send is counted
 /// for security monitoring's publish-rate baseline (<see cref="PublishRateMonitor"/>).
 /// </summary>
@@ -22,6 +25,7 @@ internal sealed partial class ProxusMqttHooks(
     IOptions<MqttServerOptions> options,
     ServerMqttCredentials serverCredentials,
     IAgentIdentityResolver resolver,
+    MachineClientAuthenticator machineClients,
     IDbContextFactory<ProxusDbContext> contexts,
     MqttSecurityAudit audit,
     PublishRateMonitor publishRates,
@@ -33,6 +37,16 @@ internal sealed partial class ProxusMqttHooks(
         if (serverCredentials.Match(context))
         {
             return MqttAuthenticationResult.Accept(new ServerMqttIdentity(context.ClientId));
+        }
+
+        if (context.AuthenticationMethod is not null)
+        {
+            return Refuse(context, "AuthenticationMethodNotSupported", MqttReasonCode.BadAuthenticationMethod);
+        }
+
+        if (MachineClientAuthenticator.PresentsToken(context, out var tokenClientId))
+        {
+            return Conclude(context, await machineClients.AuthenticateTokenAsync(context, tokenClientId, cancellationToken));
         }
 
         if (context.ClientCertificate is not { } certificate)
@@ -48,6 +62,11 @@ internal sealed partial class ProxusMqttHooks(
         }
 
         var resolved = await resolver.ResolveAsync(certificate, cancellationToken);
+        if (resolved.Rejection == AgentCertificateRejection.NoAgentIdentity)
+        {
+            return Conclude(context, await machineClients.AuthenticateCertificateAsync(context, cancellationToken));
+        }
+
         if (!resolved.IsValid)
         {
             return Refuse(context, resolved.Rejection.ToString()!, MqttReasonCode.NotAuthorized);
@@ -95,6 +114,9 @@ internal sealed partial class ProxusMqttHooks(
             audit.AclDenied(denial);
         }
     }
+
+    private MqttAuthenticationResult Conclude(MqttAuthenticationContext context, (MachineClientMqttIdentity? Identity, string? Failure, MqttReasonCode ReasonCode) outcome)
+        => outcome.Identity is { } identity ? MqttAuthenticationResult.Accept(identity) : Refuse(context, outcome.Failure!, outcome.ReasonCode);
 
     private MqttAuthenticationResult Refuse(MqttAuthenticationContext context, string reason, MqttReasonCode reasonCode)
     {

@@ -7,11 +7,15 @@ namespace Proxus.Server.Mqtt;
 /// Presents a WebSocket as an <see cref="IDuplexPipe"/> for the broker (MQTT 5.0 section 6): binary
 /// frames in are bytes of the stream (packets may span frames); every flushed batch goes out as one
 /// binary message. The input pipe pauses the socket reader at a bound, so a client cannot make the
-/// server buffer more than that ahead of the broker.
+/// server buffer more than that ahead of the broker. When the broker ends the connection the close
+/// handshake is completed (bounded in time) before the socket is torn down: aborting with unread
+/// bytes would reset the TCP connection, and the peer's stack could discard the last packets (a
+/// refusing CONNACK, a DISCONNECT with its reason code) before the client read them.
 /// </summary>
 internal sealed class WebSocketDuplexPipe : IDuplexPipe, IAsyncDisposable
 {
     private const int BufferLimit = 1024 * 1024;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
 
     private readonly WebSocket _socket;
     private readonly Pipe _input = new(new PipeOptions(pauseWriterThreshold: BufferLimit, resumeWriterThreshold: BufferLimit / 2, useSynchronizationContext: false));
@@ -42,6 +46,16 @@ internal sealed class WebSocketDuplexPipe : IDuplexPipe, IAsyncDisposable
             // The peer does not read: abort below ends the send too.
         }
 
+        try
+        {
+            // Wait for the peer's close frame, so that nothing unread is left when the socket goes.
+            await _receiving.WaitAsync(CloseHandshakeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The peer does not answer the close: abort.
+        }
+
         _socket.Abort();
         await _receiving.ConfigureAwait(false);
         _socket.Dispose();
@@ -50,10 +64,23 @@ internal sealed class WebSocketDuplexPipe : IDuplexPipe, IAsyncDisposable
     private async Task ReceiveAsync()
     {
         var writer = _input.Writer;
+        var draining = false;
         try
         {
             while (true)
             {
+                if (draining)
+                {
+                    // The broker is done reading: discard what still comes until the peer's close frame.
+                    var discarded = await _socket.ReceiveAsync(new byte[4096], CancellationToken.None).ConfigureAwait(false);
+                    if (discarded.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
                 var memory = writer.GetMemory(4096);
                 var result = await _socket.ReceiveAsync(memory, CancellationToken.None).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -70,7 +97,8 @@ internal sealed class WebSocketDuplexPipe : IDuplexPipe, IAsyncDisposable
                 writer.Advance(result.Count);
                 if ((await writer.FlushAsync().ConfigureAwait(false)).IsCompleted)
                 {
-                    break;
+                    await writer.CompleteAsync().ConfigureAwait(false);
+                    draining = true;
                 }
             }
         }
@@ -120,9 +148,9 @@ internal sealed class WebSocketDuplexPipe : IDuplexPipe, IAsyncDisposable
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The peer went away; the broker sees the input end.
+            _socket.Abort();
         }
 
         await reader.CompleteAsync().ConfigureAwait(false);
-        _socket.Abort();
     }
 }

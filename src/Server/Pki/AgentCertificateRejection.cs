@@ -12,7 +12,7 @@ public enum AgentCertificateRejection
     /// <summary>Not marked for client authentication.</summary>
     NotClientCertificate,
 
-    /// <summary>No (or a malformed) agent URI, or it names another site than the agent's.</summary>
+    /// <summary>No (or a malformed) agent or machine-client URI, or it names another site than the agent's (another client than the register's).</summary>
     NoAgentIdentity,
 
     /// <summary>Signed by our key but absent from the serial register.</summary>

@@ -20,7 +20,7 @@ internal sealed class AgentCertificateValidator(
             return chainRejection;
         }
 
-        if (!TryReadAgentUri(certificate, out _, out _))
+        if (!TryReadAgentUri(certificate, out _, out _) && !TryReadClientUri(certificate, out _))
         {
             return AgentCertificateRejection.NoAgentIdentity;
         }
@@ -66,6 +66,40 @@ internal sealed class AgentCertificateValidator(
         return new AgentIdentityResult(new AgentIdentity(agentId, siteId, serial, issued.NotAfter), null);
     }
 
+    public async Task<MachineClientCertificateResult> ResolveMachineClientAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var serial = certificate.SerialNumber;
+        if (ValidateChain(certificate) is { } chainRejection)
+        {
+            return MachineClientCertificateResult.Rejected(serial, chainRejection);
+        }
+
+        if (!TryReadClientUri(certificate, out var clientId))
+        {
+            return MachineClientCertificateResult.Rejected(serial, AgentCertificateRejection.NoAgentIdentity);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var issued = await db.IssuedCertificates.AsNoTracking()
+            .Where(c => c.SerialNumber == serial && c.Kind == CertificateKind.MachineClient)
+            .Select(c => new { c.Der, c.MachineClientId, c.RevokedAt, c.NotAfter })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (issued is null || !CryptographicOperations.FixedTimeEquals(issued.Der, certificate.RawData))
+        {
+            return MachineClientCertificateResult.Rejected(serial, AgentCertificateRejection.UnknownSerial);
+        }
+
+        if (issued.RevokedAt is not null)
+        {
+            return MachineClientCertificateResult.Rejected(serial, AgentCertificateRejection.Revoked);
+        }
+
+        return issued.MachineClientId == clientId
+            ? new MachineClientCertificateResult(clientId, serial, issued.NotAfter, null)
+            : MachineClientCertificateResult.Rejected(serial, AgentCertificateRejection.NoAgentIdentity);
+    }
+
     private AgentCertificateRejection? ValidateChain(X509Certificate2 certificate)
     {
         using var chain = new X509Chain();
@@ -105,6 +139,13 @@ internal sealed class AgentCertificateValidator(
         var uris = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(ExtractUris).ToList();
         agentId = siteId = Guid.Empty;
         return uris.Count == 1 && AgentCertificateUri.TryParse(uris[0], out agentId, out siteId);
+    }
+
+    private static bool TryReadClientUri(X509Certificate2 certificate, out Guid clientId)
+    {
+        var uris = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SelectMany(ExtractUris).ToList();
+        clientId = Guid.Empty;
+        return uris.Count == 1 && MachineClientCertificateUri.TryParse(uris[0], out clientId);
     }
 
     private static IEnumerable<Uri> ExtractUris(X509SubjectAlternativeNameExtension extension)

@@ -123,12 +123,13 @@ public sealed partial class CertificateAuthority
         return credential;
     }
 
-    private static void Register(ProxusDbContext db, X509Certificate2 certificate, CertificateKind kind, Guid? agentId, DateTimeOffset now)
+    private static void Register(ProxusDbContext db, X509Certificate2 certificate, CertificateKind kind, Guid? agentId, DateTimeOffset now, Guid? machineClientId = null)
         => db.IssuedCertificates.Add(new IssuedCertificate
         {
             SerialNumber = certificate.SerialNumber,
             Kind = kind,
             AgentId = agentId,
+            MachineClientId = machineClientId,
             Subject = certificate.Subject,
             NotBefore = Timestamps.Truncate(new DateTimeOffset(certificate.NotBefore.ToUniversalTime())),
             NotAfter = Timestamps.Truncate(new DateTimeOffset(certificate.NotAfter.ToUniversalTime())),

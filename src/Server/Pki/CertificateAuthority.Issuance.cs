@@ -16,11 +16,23 @@ public sealed partial class CertificateAuthority
     /// Nothing of the request but its public key is copied.
     /// </summary>
     public X509Certificate2 IssueAgentCertificate(ProxusDbContext db, Agent agent, PublicKey publicKey)
+        => IssueClientCertificate(db, agent.Id, AgentCertificateUri.Create(agent.Id, agent.SiteId), publicKey, CertificateKind.Agent);
+
+    /// <summary>
+    /// Signs a client certificate for an OAuth2 machine client (a read-only MQTT consumer) over a
+    /// checked public key: subject <c>CN={clientId}</c>, the URI <c>urn:proxus:client:{clientId}</c>
+    /// as its only subject alternative name, client authentication only, the agent certificates'
+    /// lifetime; registered with the client's id, so that revoking the client revokes it.
+    /// </summary>
+    public X509Certificate2 IssueMachineClientCertificate(ProxusDbContext db, Guid clientId, PublicKey publicKey)
+        => IssueClientCertificate(db, clientId, MachineClientCertificateUri.Create(clientId), publicKey, CertificateKind.MachineClient);
+
+    private X509Certificate2 IssueClientCertificate(ProxusDbContext db, Guid id, Uri uri, PublicKey publicKey, CertificateKind kind)
     {
         var state = State;
         var now = Timestamps.Now(timeProvider);
         var subject = new X500DistinguishedNameBuilder();
-        subject.AddCommonName(agent.Id.ToString("D"));
+        subject.AddCommonName(id.ToString("D"));
         var request = new CertificateRequest(subject.Build(), publicKey, Hash);
         var usage = X509KeyUsageFlags.DigitalSignature;
         if (publicKey.Oid.Value == PkiOids.RsaEncryption)
@@ -29,7 +41,7 @@ public sealed partial class CertificateAuthority
         }
 
         var names = new SubjectAlternativeNameBuilder();
-        names.AddUri(AgentCertificateUri.Create(agent.Id, agent.SiteId));
+        names.AddUri(uri);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(PkiOids.ClientAuthentication)], false));
@@ -38,7 +50,15 @@ public sealed partial class CertificateAuthority
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(state.Issuing, true, false));
         var notAfter = Min(now + Options.AgentCertificateLifetime, state.Issuing.NotAfter);
         var certificate = request.Create(state.Issuing.SubjectName, X509SignatureGenerator.CreateForECDsa(state.IssuingKey), now - ClockSkew, notAfter, NewSerialNumber());
-        Register(db, certificate, CertificateKind.Agent, agent.Id, now);
+        if (kind == CertificateKind.Agent)
+        {
+            Register(db, certificate, kind, id, now);
+        }
+        else
+        {
+            Register(db, certificate, kind, agentId: null, now, machineClientId: id);
+        }
+
         return certificate;
     }
 

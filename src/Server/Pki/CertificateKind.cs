@@ -5,4 +5,7 @@ public enum CertificateKind
 {
     Agent,
     Server,
+
+    /// <summary>A read-only MQTT consumer's certificate, bound to an OAuth2 machine client.</summary>
+    MachineClient,
 }

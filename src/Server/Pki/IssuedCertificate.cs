@@ -14,6 +14,9 @@ public sealed class IssuedCertificate
 
     public Guid? AgentId { get; set; }
 
+    /// <summary>The OAuth2 machine client of a <see cref="CertificateKind.MachineClient"/> certificate.</summary>
+    public Guid? MachineClientId { get; set; }
+
     public required string Subject { get; set; }
 
     public DateTimeOffset NotBefore { get; set; }

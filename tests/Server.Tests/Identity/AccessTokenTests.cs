@@ -4,10 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Proxus.Server.Identity;
-using Proxus.Server.Pki;
 using Proxus.Server.Tests.Support;
 
 namespace Proxus.Server.Tests.Identity;
@@ -215,39 +213,8 @@ public abstract class AccessTokenTests(TrustFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>A token like the server's, signed with the server's key unless told otherwise, with one property changed.</summary>
-    private async Task<string> CraftAsync(IssuedClientSecret client, ECDsa? key = null, string? audience = null, string? issuer = null, string type = AccessTokenService.TokenType)
-    {
-        byte[] publicKey;
-        ECDsa serverKey;
-        await using (var db = _server.CreateDbContext())
-        {
-            var credential = await db.PkiCredentials.SingleAsync(c => c.Purpose == PkiCredentialPurpose.AccessTokenSigning);
-            publicKey = credential.PublicKey;
-            serverKey = _server.Get<PrivateKeyProtector>().UnprotectECDsa(credential.EncryptedPrivateKey);
-        }
-
-        using var _ = serverKey;
-        var options = new IamOptions();
-        var now = _clock.GetUtcNow().UtcDateTime;
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = issuer ?? options.TokenIssuer,
-            Audience = audience ?? options.TokenAudience,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddMinutes(5),
-            TokenType = type,
-            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key ?? serverKey) { KeyId = Base64UrlEncoder.Encode(SHA256.HashData(publicKey))[..22], CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } }, SecurityAlgorithms.EcdsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["sub"] = client.Client.ClientId.ToString("D"),
-                [ProxusClaimTypes.ClientId] = client.Client.ClientId.ToString("D"),
-                [ProxusClaimTypes.Scope] = string.Join(' ', client.Client.Scopes),
-                [ProxusClaimTypes.SecretVersion] = client.Client.SecretVersion,
-            },
-        };
-        return new JsonWebTokenHandler().CreateToken(descriptor);
-    }
+    private Task<string> CraftAsync(IssuedClientSecret client, ECDsa? key = null, string? audience = null, string? issuer = null, string type = AccessTokenService.TokenType)
+        => AccessTokens.CraftAsync(_server, _clock.GetUtcNow(), client, key, audience, issuer, type);
 
     private async Task<List<string>> AuditAsync(string type, Guid clientId)
     {

@@ -62,6 +62,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["GET /api/v1/clients"] = IamPolicies.Admin,
         ["POST /api/v1/clients"] = IamPolicies.Admin,
         ["POST /api/v1/clients/{id:guid}/secret"] = IamPolicies.Admin,
+        ["POST /api/v1/clients/{id:guid}/certificate"] = IamPolicies.Admin,
         ["DELETE /api/v1/clients/{id:guid}"] = IamPolicies.Admin,
         ["GET /api/v1/sites"] = IamPolicies.FleetRead,
         ["GET /api/v1/sites/{id:guid}"] = IamPolicies.FleetRead,

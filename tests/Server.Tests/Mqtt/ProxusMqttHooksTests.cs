@@ -10,6 +10,7 @@ using Proxus.Server.Audit;
 using Proxus.Server.Data;
 using Proxus.Server.Fleet;
 using Proxus.Server.Monitoring;
+using Proxus.Server.Identity;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Pki;
 using Proxus.Server.Tests.Support;
@@ -159,6 +160,7 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
         Options.Create(new MqttServerOptions { AllowAnonymous = allowAnonymous }),
         _serverCredentials,
         fixture.Host.Get<IAgentIdentityResolver>(),
+        new MachineClientAuthenticator(fixture.Host.Get<AccessTokenService>(), fixture.Host.Get<IAgentIdentityResolver>(), fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(), new MachineClientSessionRegistry()),
         fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(),
         _audit,
         fixture.Host.Get<PublishRateMonitor>(),

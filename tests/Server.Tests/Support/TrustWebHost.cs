@@ -137,6 +137,11 @@ public sealed class TrustWebHost : IAsyncDisposable
         }
 
         app.MapProxusObservability();
+        if (withBroker)
+        {
+            app.MapMqttWebSocket();
+        }
+
         map?.Invoke(app);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await app.StartAsync(timeout.Token);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Proxus.Server.Fleet;
+using Proxus.Server.Identity;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Data.Configurations;
@@ -17,5 +18,7 @@ internal sealed class IssuedCertificateConfiguration : IEntityTypeConfiguration<
         builder.Property(certificate => certificate.RevocationReason).HasConversion<string>().HasMaxLength(40);
         builder.HasOne<Agent>().WithMany().HasForeignKey(certificate => certificate.AgentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(certificate => certificate.AgentId);
+        builder.HasOne<MachineClient>().WithMany().HasForeignKey(certificate => certificate.MachineClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(certificate => certificate.MachineClientId);
     }
 }
