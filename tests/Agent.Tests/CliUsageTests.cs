@@ -39,6 +39,38 @@ public sealed class CliUsageTests
         run.Error.Should().Contain(reason);
     }
 
+    [Theory]
+    [InlineData("--server", "not a url")]
+    [InlineData("--broker", "no scheme here")]
+    public async Task Enroll_MalformedUrl_Exits2NamingTheValue(string option, string value)
+    {
+        string[] args = option == "--server"
+            ? ["enroll", "--server", value, "--token", "t"]
+            : ["enroll", "--server", "https://127.0.0.1:1/", "--token", "t", "--broker", value];
+
+        var run = await CliRun.InvokeAsync(args);
+
+        run.ExitCode.Should().Be(AgentCli.UsageError);
+        run.Error.Should().Contain($"'{value}' is not an absolute URL");
+    }
+
+    [Fact]
+    public async Task Enroll_ValidUrls_AreParsedAndTheUnreachableServerIsReported()
+    {
+        var directory = Directory.CreateTempSubdirectory("proxus-enroll-").FullName;
+        try
+        {
+            var run = await CliRun.InvokeAsync("enroll", "--server", "https://127.0.0.1:1/", "--token", "t", "--broker", "mqtts://127.0.0.1:1", "--data-dir", directory);
+
+            run.ExitCode.Should().Be(AgentCli.DeviceError, "the URLs parse and the closed port fails the request: " + run.Error);
+            run.Error.Should().NotContain("Cannot parse argument");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Write_Count_IsNotAnOption()
     {

@@ -18,6 +18,7 @@ public sealed class AgentProcess : IAsyncDisposable
     private static readonly Lazy<string> LazyDllPath = new(FindDll);
 
     private readonly ExternalProcess _process;
+    private bool _disposed;
 
     private AgentProcess(ExternalProcess process, string dataDirectory)
     {
@@ -36,7 +37,8 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>Everything the agent wrote so far (standard output, then standard error).</summary>
     public string Log => _process.StandardOutput + _process.StandardError;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether the process ended (also true once disposed).</summary>
+    public bool HasExited => _disposed || _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
@@ -108,7 +110,7 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>SIGTERM, as systemd stops the agent; the agent finishes in-flight work and exits.</summary>
     public async Task StopAsync()
     {
-        if (_process.HasExited)
+        if (HasExited)
         {
             return;
         }
@@ -120,9 +122,14 @@ public sealed class AgentProcess : IAsyncDisposable
         await _process.WaitForExitAsync(StopTimeout);
     }
 
-    /// <summary>A graceful stop bounded by a timeout, then SIGKILL by process id.</summary>
+    /// <summary>A graceful stop bounded by a timeout, then SIGKILL by process id. Disposing twice does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         try
         {
             await StopAsync();
@@ -133,6 +140,7 @@ public sealed class AgentProcess : IAsyncDisposable
         }
 
         await _process.DisposeAsync();
+        _disposed = true;
     }
 
     private static string FindDll()

@@ -79,6 +79,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
             $"--Logging:LogLevel:Default={options.LogLevel}",
             "--Logging:Console:FormatterOptions:ColorBehavior=Disabled",
         };
+        if (options.AnonymousLoopbackMqtt && mqttPort is { } loopback)
+        {
+            arguments.Add("--Mqtt:AllowAnonymous=true");
+            arguments.Add($"--Writes:ResultsBroker=mqtt://127.0.0.1:{loopback.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         if (options.PostgreSqlConnectionString is { } connectionString)
         {
             arguments.Add("--Database:Provider=PostgreSql");

@@ -15,6 +15,13 @@ public sealed class ServerProcessOptions
     /// <summary>Opens the plain MQTT development listener on a free 127.0.0.1 port (<c>--Mqtt:Port</c>).</summary>
     public bool LoopbackMqtt { get; init; }
 
+    /// <summary>
+    /// Development only, with <see cref="LoopbackMqtt"/>: the loopback listener admits clients without
+    /// a certificate (<c>Mqtt:AllowAnonymous</c>; e.g. <c>mosquitto_sub</c>) and the write results
+    /// listener consumes agents' results through it (<c>Writes:ResultsBroker</c>).
+    /// </summary>
+    public bool AnonymousLoopbackMqtt { get; init; }
+
     /// <summary>Opens MQTT over TLS with client certificates on a free port (<c>--Mqtt:TlsPort</c>), for agents.</summary>
     public bool MqttTls { get; init; }
 

@@ -9,10 +9,10 @@ internal static class EnrollCommand
     public static Command Create(Func<string, string?> getEnvironmentVariable)
     {
         var dataDirectory = new DataDirectoryOption(getEnvironmentVariable);
-        var server = new Option<Uri>("--server") { Description = "The server's HTTPS URL, e.g. https://proxus.example.com:8443", Required = true };
+        var server = new Option<Uri>("--server") { Description = "The server's HTTPS URL, e.g. https://proxus.example.com:8443", Required = true, CustomParser = result => UrlOption.Parse(result)! };
         var token = new Option<string>("--token") { Description = "The one-time enrollment token from the portal", Required = true };
         var fingerprint = new Option<string?>("--ca-fingerprint") { Description = "SHA-256 fingerprint of the server's root CA (from the portal); without it the CA is trusted on first use" };
-        var broker = new Option<Uri?>("--broker") { Description = "The MQTT broker URL (default mqtts://<server host>:8883)" };
+        var broker = new Option<Uri?>("--broker") { Description = "The MQTT broker URL (default mqtts://<server host>:8883)", CustomParser = UrlOption.Parse };
         var force = new Option<bool>("--force") { Description = "Replace an existing enrollment (e.g. after the certificate expired)" };
         var command = new Command("enroll", "Generate the agent's key, enroll with a one-time token and store the certificate, CA chain and configuration-signing key")
         {
