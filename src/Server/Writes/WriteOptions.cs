@@ -16,14 +16,4 @@ public sealed class WriteOptions
 
     /// <summary>How often expiry, dispatch and time-outs are checked (and at once after an approval).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// The broker the results listener connects to as an MQTT client (e.g. <c>mqtt://127.0.0.1:1883</c>,
-    /// the embedded broker's loopback listener); empty: results are not consumed and dispatched
-    /// requests time out.
-    /// </summary>
-    public string ResultsBroker { get; set; } = string.Empty;
-
-    /// <summary>The client id of the results listener.</summary>
-    public string ResultsClientId { get; set; } = "proxus-server-writes";
 }

@@ -28,16 +28,6 @@ internal sealed class WriteOptionsValidator : IValidateOptions<WriteOptions>
             errors.Add("Writes:SweepInterval is 50 ms to 1 minute.");
         }
 
-        if (options.ResultsBroker.Length > 0 && !Uri.TryCreate(options.ResultsBroker, UriKind.Absolute, out _))
-        {
-            errors.Add("Writes:ResultsBroker is an absolute URI such as mqtt://127.0.0.1:1883.");
-        }
-
-        if (options.ResultsClientId.Length is 0 or > 64)
-        {
-            errors.Add("Writes:ResultsClientId is 1..64 characters.");
-        }
-
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -29,6 +29,11 @@ public sealed partial class WriteRequestService
                 }
 
                 var now = Timestamps.Now(timeProvider);
+                if (request.State == WriteState.Requested && request.ExpiresAt <= now)
+                {
+                    RaiseOutsideWindow(request, caller.Actor, "approval", now);
+                }
+
                 RequireState(request, now, WriteState.Requested);
                 if (await db.WriteRequestEvents.AnyAsync(e => e.RequestId == id && e.Action == "approval" && e.Actor == caller.Actor, token))
                 {
@@ -112,6 +117,21 @@ public sealed partial class WriteRequestService
             },
             cancellationToken);
     }
+
+    /// <summary>A request approved or due for dispatch after its execution window closed: refused, and raised to security monitoring.</summary>
+    private void RaiseOutsideWindow(WriteRequest request, string actor, string step, DateTimeOffset at) => monitoring.Raise(new Monitoring.SecurityEvent(
+        Monitoring.SecurityEventType.WriteOutsideWindow,
+        $"write-request:{request.Id:D}",
+        Source: request.RequestedBy,
+        Details: new Dictionary<string, string?>
+        {
+            ["agentId"] = request.AgentId.ToString("D"),
+            ["tag"] = request.Tag,
+            ["step"] = step,
+            ["actor"] = actor,
+            ["window"] = $"{request.NotBefore?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture) ?? "-"} .. {request.ExpiresAt.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture)}",
+            ["at"] = at.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture),
+        }));
 
     private static void RequireState(WriteRequest request, DateTimeOffset now, params WriteState[] allowed)
     {

@@ -37,7 +37,15 @@ public sealed partial class WriteRequestService
                 {
                     await TransitionBySystemAsync(id, WriteState.Dispatched, WriteState.TimedOut, "timed-out", "no result before the command expired", WriteAuditEventTypes.TimedOut, cancellationToken);
                 }
-                else if (!await TransitionBySystemAsync(id, state, WriteState.Expired, "expired", null, WriteAuditEventTypes.Expired, cancellationToken, onlyIfExpired: true) && state == WriteState.Approved)
+                else if (await TransitionBySystemAsync(id, state, WriteState.Expired, "expired", null, WriteAuditEventTypes.Expired, cancellationToken, onlyIfExpired: true))
+                {
+                    if (state == WriteState.Approved && await GetAsync(id, cancellationToken) is { } expired)
+                    {
+                        // Approved, but its window closed before it could be dispatched: never sent.
+                        RaiseOutsideWindow(expired, System, "dispatch", Timestamps.Now(timeProvider));
+                    }
+                }
+                else if (state == WriteState.Approved)
                 {
                     await DispatchAsync(id, cancellationToken);
                 }
@@ -49,10 +57,28 @@ public sealed partial class WriteRequestService
         }
     }
 
-    /// <summary>Records an agent's result for the command it answers; idempotent, so redeliveries change nothing.</summary>
-    public Task<WriteResultOutcome> RecordResultAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an agent's result for the command it answers; idempotent, so redeliveries change
+    /// nothing. A result saying the agent refused the command (signature, expiry, replay, limits,
+    /// diode mode) is raised to security monitoring as <c>CommandRejected</c> once recorded.
+    /// </summary>
+    public async Task<WriteResultOutcome> RecordResultAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var outcome = await RecordAsync(agentId, result, cancellationToken);
+        if (result.Outcome == WriteOutcome.Refused && outcome is WriteResultOutcome.Recorded or WriteResultOutcome.Reconciled)
+        {
+            monitoring.Raise(new Monitoring.SecurityEvent(
+                Monitoring.SecurityEventType.CommandRejected,
+                $"agent:{agentId:D}",
+                Details: new Dictionary<string, string?> { ["requestId"] = result.RequestId.ToString("D"), ["reason"] = result.Refusal.ToString(), ["error"] = result.Error }));
+        }
+
+        return outcome;
+    }
+
+    private Task<WriteResultOutcome> RecordAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
+    {
         return audit.RunAuditedAsync(
             async (db, token) =>
             {

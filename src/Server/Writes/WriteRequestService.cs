@@ -22,6 +22,7 @@ public sealed partial class WriteRequestService(
     ICommandPublisher publisher,
     Pki.CertificateAuthority authority,
     IOptions<WriteOptions> options,
+    Monitoring.ISecurityEventSink monitoring,
     TimeProvider timeProvider,
     ILogger<WriteRequestService> logger)
 {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Proxus.Core.Commands;
 using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
@@ -7,99 +6,94 @@ using Proxus.Server.Mqtt;
 namespace Proxus.Server.Writes;
 
 /// <summary>
-/// Consumes the agents' results as an ordinary MQTT client of the broker named by
-/// <see cref="WriteOptions.ResultsBroker"/>: subscribes to <c>proxus/agents/+/results</c> (QoS 1,
-/// persistent session, so results published while the server is down are delivered later) and
-/// records each one. The agent is the topic's, which only that agent may publish on.
+/// Consumes the agents' write results as one of the server's MQTT consumers
+/// (<see cref="MqttConsumerService"/>): the server's own identity on the embedded broker (or the
+/// configured external broker), a persistent session, <c>$share/proxus-writes/proxus/agents/+/results</c>
+/// at QoS 1 (several server nodes split the results). Each result is acknowledged only after it is
+/// recorded: a node that stops or dies between receipt and commit leaves it unacknowledged, and the
+/// broker delivers it again; recording is idempotent (a redelivered result changes nothing). A
+/// failure to record (database or audit log unavailable) is retried with backoff, never dropped.
+/// Malformed or misaddressed results are logged and acknowledged (redelivering them cannot help).
+/// The agent is the topic's, which only that agent may publish on.
 /// </summary>
-internal sealed partial class WriteResultsListener(WriteRequestService writes, IOptions<WriteOptions> options, ILoggerFactory loggers, ILogger<WriteResultsListener> logger) : BackgroundService
+internal sealed partial class WriteResultsListener : MqttConsumerService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (settings.ResultsBroker.Length == 0)
-        {
-            LogDisabled(logger);
-            return;
-        }
+    public const string ShareGroup = "proxus-writes";
 
-        var client = new MqttClient(
-            new MqttClientOptions
-            {
-                Server = new Uri(settings.ResultsBroker),
-                ClientId = settings.ResultsClientId,
-                CleanStart = false,
-                SessionExpiryInterval = 24 * 3600,
-                MaximumPacketSize = 64 * 1024,
-            },
-            loggers.CreateLogger<MqttClient>());
-        await using (client.ConfigureAwait(false))
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private readonly WriteRequestService _writes;
+    private readonly ILogger<WriteResultsListener> _logger;
+
+    public WriteResultsListener(WriteRequestService writes, MqttConsumerClientFactory factory, ILoggerFactory loggerFactory)
+        : base(factory, loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _writes = writes;
+        _logger = loggerFactory.CreateLogger<WriteResultsListener>();
+    }
+
+    protected override string Role => "writes";
+
+    protected override bool PersistentSession => true;
+
+    protected override bool ManualAcknowledgement => true;
+
+    protected override IReadOnlyList<MqttSubscription> Subscriptions { get; } =
+    [
+        new MqttSubscription { TopicFilter = $"$share/{ShareGroup}/{AgentTopics.Root}/+/{AgentTopics.ResultsLevel}", MaximumQualityOfService = MqttQualityOfService.AtLeastOnce },
+    ];
+
+    protected override async Task ConsumeAsync(MqttClient client, CancellationToken stoppingToken)
+    {
+        await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
         {
-            try
+            await RecordWithRetriesAsync(message.Topic, message.Payload, stoppingToken);
+            if (message.QualityOfService != MqttQualityOfService.AtMostOnce)
             {
-                await ConnectAsync(client, stoppingToken);
-                await client.SubscribeAsync(AgentTopics.Root + "/+/" + AgentTopics.ResultsLevel, MqttQualityOfService.AtLeastOnce, stoppingToken);
-                await foreach (var message in client.Messages.ReadAllAsync(stoppingToken))
-                {
-                    await HandleAsync(message.Topic, message.Payload, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping.
+                client.Acknowledge(message);
             }
         }
     }
 
-    /// <summary>The first connection, retried until it succeeds; the client reconnects on its own afterwards.</summary>
-    private async Task ConnectAsync(MqttClient client, CancellationToken stoppingToken)
+    /// <summary>Records one result, retrying while the database or audit log is unavailable; returns once it is recorded or dropped as malformed.</summary>
+    internal async Task RecordWithRetriesAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks)))
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!await TryRecordAsync(topic, payload, cancellationToken))
         {
-            try
-            {
-                await client.ConnectAsync(stoppingToken);
-                return;
-            }
-            catch (Exception e) when (e is MqttClientException or IOException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                LogConnectFailed(logger, e, options.Value.ResultsBroker, delay);
-                await Task.Delay(delay, stoppingToken);
-            }
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
         }
     }
 
-    /// <summary>Records one result message; malformed or misaddressed ones are logged and dropped.</summary>
-    internal async Task HandleAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <summary>False when recording failed for a reason that may pass (database, audit log).</summary>
+    private async Task<bool> TryRecordAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (!AgentTopics.TryParseResults(topic, out var agentId))
         {
-            LogMalformed(logger, topic, "not a results topic");
-            return;
+            LogMalformed(_logger, topic, "not a results topic");
+            return true;
         }
 
         if (!WriteResultJson.TryParse(payload.Span, out var result, out var problem))
         {
-            LogMalformed(logger, topic, problem);
-            return;
+            LogMalformed(_logger, topic, problem);
+            return true;
         }
 
         try
         {
-            var outcome = await writes.RecordResultAsync(agentId, result, cancellationToken);
-            LogRecorded(logger, result.RequestId, agentId, outcome);
+            var outcome = await _writes.RecordResultAsync(agentId, result, cancellationToken);
+            LogRecorded(_logger, result.RequestId, agentId, outcome);
+            return true;
         }
-        catch (Audit.AuditUnavailableException e)
+        catch (Exception e) when (e is Audit.AuditUnavailableException or System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
-            LogNotRecorded(logger, e, result.RequestId);
+            LogNotRecorded(_logger, e, result.RequestId);
+            return false;
         }
     }
-
-    [LoggerMessage(EventId = 9020, Level = LogLevel.Warning, Message = "Writes:ResultsBroker is not set: agents' write results are not consumed and dispatched writes time out")]
-    private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(EventId = 9024, Level = LogLevel.Warning, Message = "The write results listener cannot connect to {Broker}; retrying in {Delay}")]
-    private static partial void LogConnectFailed(ILogger logger, Exception exception, string broker, TimeSpan delay);
 
     [LoggerMessage(EventId = 9021, Level = LogLevel.Warning, Message = "Dropped a write result on {Topic}: {Problem}")]
     private static partial void LogMalformed(ILogger logger, string topic, string problem);
@@ -107,6 +101,6 @@ internal sealed partial class WriteResultsListener(WriteRequestService writes, I
     [LoggerMessage(EventId = 9022, Level = LogLevel.Information, Message = "Write result for request {RequestId} from agent {AgentId}: {Outcome}")]
     private static partial void LogRecorded(ILogger logger, Guid requestId, Guid agentId, WriteResultOutcome outcome);
 
-    [LoggerMessage(EventId = 9023, Level = LogLevel.Error, Message = "The write result for request {RequestId} could not be recorded (audit log unavailable)")]
+    [LoggerMessage(EventId = 9023, Level = LogLevel.Error, Message = "The write result for request {RequestId} could not be recorded yet; it stays unacknowledged and is retried")]
     private static partial void LogNotRecorded(ILogger logger, Exception exception, Guid requestId);
 }

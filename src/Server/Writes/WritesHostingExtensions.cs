@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Proxus.Server.Mqtt;
 
 namespace Proxus.Server.Writes;
 
@@ -6,7 +7,8 @@ public static class WritesHostingExtensions
 {
     /// <summary>
     /// Governed control writes: the request service and its dispatcher, the command publisher on the
-    /// in-process broker, the results listener and the options (<c>Writes</c>). Call after
+    /// in-process broker, the results consumer (one of the server's MQTT consumers, section
+    /// <c>MqttConsumer</c>) and the options (<c>Writes</c>). Call after
     /// <c>AddProxusTrust</c> and <c>AddProxusBroker</c>.
     /// </summary>
     public static IHostApplicationBuilder AddProxusWrites(this IHostApplicationBuilder builder)
@@ -20,6 +22,7 @@ public static class WritesHostingExtensions
         services.AddSingleton<WriteLogExporter>();
         services.AddSingleton<SiteWritePolicyService>();
         services.AddHostedService<WriteDispatcher>();
+        services.AddProxusMqttConsumers();
         services.AddHostedService<WriteResultsListener>();
         return builder;
     }

@@ -108,6 +108,9 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         ["GET /metrics"] = ScrapeToken,
         ["* /healthz"] = Anonymous,
         ["* /readyz"] = Anonymous,
+
+        // MQTT over WebSocket: the broker authenticates the CONNECT (certificate, machine-client token).
+        ["* /mqtt"] = Anonymous,
     };
 
     private TrustWebHost _server = null!;

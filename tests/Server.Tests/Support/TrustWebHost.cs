@@ -59,10 +59,10 @@ public sealed class TrustWebHost : IAsyncDisposable
     /// <param name="map">Endpoints of the test's own.</param>
     /// <param name="withBroker">Host the broker and its TLS endpoint.</param>
     /// <param name="writes">
-    /// Host governed writes too (with the broker): their API, dispatcher and results listener,
-    /// which connects to a plain MQTT listener on a free loopback port (<see cref="MqttPort"/>)
-    /// where anonymous development clients are allowed; <see cref="WriteOptions"/> come from
-    /// these settings.
+    /// Host governed writes too (with the broker): their API, dispatcher and results consumer,
+    /// which connects with the server's credentials to the broker's plain loopback listener on a
+    /// free port (<c>Mqtt:Port</c>, <see cref="MqttPort"/>, where anonymous development clients are
+    /// also allowed); <see cref="WriteOptions"/> come from these settings.
     /// </param>
     /// <param name="logs">A provider that receives every log.</param>
     public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null, ILoggerProvider? logs = null)
@@ -77,8 +77,12 @@ public sealed class TrustWebHost : IAsyncDisposable
         var plainPort = writes is null ? 0 : TestSupport.LoopbackPort.GetFree();
         if (writes is not null)
         {
+            // The broker's own loopback listener (Mqtt:Port), where the results consumer connects
+            // with the server's credentials; the HTTP endpoint the broker setup adds from urls is unused.
+            settings["Mqtt:Port"] = plainPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["urls"] = "https://127.0.0.1:0";
+            settings["MqttConsumer:ClientId"] = "proxus-test-" + Guid.NewGuid().ToString("N")[..8];
             settings["Mqtt:AllowAnonymous"] = "true";
-            settings["Writes:ResultsBroker"] = $"mqtt://127.0.0.1:{plainPort}";
             foreach (var (key, value) in writes)
             {
                 settings["Writes:" + key] = value;
@@ -122,11 +126,6 @@ public sealed class TrustWebHost : IAsyncDisposable
             if (withBroker)
             {
                 kestrel.Listen(IPAddress.Loopback, 0, listen => mqtts = listen.UseProxusMqttTls());
-            }
-
-            if (writes is not null)
-            {
-                kestrel.Listen(IPAddress.Loopback, plainPort, listen => listen.UseProxusMqtt());
             }
         });
         var app = builder.Build();

@@ -9,7 +9,10 @@ using Proxus.Drivers.Modbus.Data;
 using Proxus.Server.Audit;
 using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
+using Proxus.Server.Monitoring;
+using Proxus.Server.Mqtt;
 using Proxus.Server.Pki;
+using Proxus.Server.Tests.Monitoring;
 using Proxus.Server.Tests.Support;
 using Proxus.Server.Writes;
 using Proxus.Server.Writes.Contracts;
@@ -325,6 +328,63 @@ public abstract class WritesEndToEndTests(WritesScenario scenario)
         (await writes.GetAsync(request.Id, CancellationToken.None))!.State.Should().BeOneOf(WriteState.Dispatched, WriteState.TimedOut);
         var audit = await scenario.Auditor.GetStringAsync($"/api/v1/audit?limit=1000&type={WriteAuditEventTypes.ResultRejected}");
         audit.Should().Contain($"write:{request.Id:D}");
+    }
+
+    [Fact]
+    public async Task AgentRefusal_ThroughTheResultsConsumer_RecordedAsFailedAndAlertedAsCommandRejected()
+    {
+        var (_, request, _) = await scenario.RequestAsync(scenario.Engineer, WritesScenario.Remote, "2");
+        (await WritesScenario.PostAsync(scenario.Approver, $"/api/v1/writes/{request!.Id:D}/approve")).Should().Be(HttpStatusCode.OK);
+        await scenario.WaitForAsync(request.Id, WriteState.Dispatched, WriteState.TimedOut);
+        var stored = await scenario.Server.Get<WriteRequestService>().GetAsync(request.Id, CancellationToken.None);
+        var offline = scenario.OfflineAgent;
+        var refusal = new WriteResult(request.Id, offline.ClientId, stored!.Nonce!, WriteOutcome.Refused, CommandRefusal.DiodeMode, null, "the site is read-only", false, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        using var payload = new TemporaryPem(System.Text.Encoding.UTF8.GetString(WriteResultJson.Serialize(refusal)));
+
+        // Published by the agent on its own results topic, over mutual TLS, as the agent does.
+        var published = await Mosquitto.PubAsync([.. offline.Arguments(scenario.Server.MqttTlsPort), "-q", "1", "-t", AgentTopics.Results(offline.Agent.Id), "-f", payload.Path]);
+
+        published.ExitCode.Should().Be(0, published.Output());
+        var failed = await scenario.WaitForAsync(request.Id, WriteState.Failed);
+        failed.Error.Should().Contain("DiodeMode");
+        var alert = await AlertProbe.WaitForAsync(scenario.Server.CreateDbContext, AlertRules.AgentRejection, $"agent:{offline.Agent.Id:D}");
+        alert.Severity.Should().Be(AlertSeverity.High);
+        await using var db = scenario.Server.CreateDbContext();
+        db.Alerts.Where(a => a.Rule == AlertRules.AgentRejection && a.Subject == $"agent:{scenario.Agent.Agent.Id:D}").Should().BeEmpty("the edge agent's accepted commands raise nothing");
+    }
+
+    [Fact]
+    public async Task Approve_AfterTheExecutionWindowClosed_RefusedAndAlertedAsWriteOutsideWindow()
+    {
+        var window = DateTimeOffset.UtcNow.AddSeconds(10);
+        using var response = await scenario.Engineer.PostAsJsonAsync("/api/v1/writes", new CreateWriteRequest(scenario.Tag(WritesScenario.Speed), "11", "window test", NotAfter: window));
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var request = (await response.Content.ReadFromJsonAsync<WriteRequestResponse>())!;
+        var inWindow = await scenario.SignInAsync([Roles.Approver]);
+        var remaining = window - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining);
+        }
+
+        var approval = await WritesScenario.PostAsync(inWindow, $"/api/v1/writes/{request.Id:D}/approve");
+
+        approval.Should().Be(HttpStatusCode.Conflict);
+        var alert = await AlertProbe.WaitForAsync(scenario.Server.CreateDbContext, AlertRules.WriteOutsideWindow, $"write-request:{request.Id:D}");
+        alert.Severity.Should().Be(AlertSeverity.High);
+        (await scenario.ReadModbusAsync("HR10", ModbusDataType.UInt16)).Should().NotBe((ushort)11);
+    }
+
+    [Fact]
+    public async Task Approve_InsideTheExecutionWindow_NoWriteOutsideWindowAlert()
+    {
+        var (_, request, _) = await scenario.RequestAsync(scenario.Engineer, WritesScenario.Speed, "12");
+        (await WritesScenario.PostAsync(scenario.Approver, $"/api/v1/writes/{request!.Id:D}/approve")).Should().Be(HttpStatusCode.OK);
+
+        (await scenario.WaitForAsync(request.Id, WriteState.Succeeded, WriteState.Failed)).State.Should().Be(nameof(WriteState.Succeeded));
+
+        await using var db = scenario.Server.CreateDbContext();
+        db.Alerts.Where(a => a.Rule == AlertRules.WriteOutsideWindow && a.Subject == $"write-request:{request.Id:D}").Should().BeEmpty();
     }
 
     /// <summary>The server's command-signing key, as an attacker who bypassed the server's checks would hold it.</summary>

@@ -21,6 +21,12 @@ public static class Peers
         [Script("mqttjs_peer.js"), .. arguments],
         environment: new Dictionary<string, string> { ["NODE_PATH"] = RepositoryPaths.NodeModules });
 
+    /// <summary>MQTT.js as an enterprise consumer authenticating with an access token (<c>mqttjs_token.js</c>).</summary>
+    public static ExternalProcess MqttJsToken(params string[] arguments) => ExternalProcess.Start(
+        "node",
+        [Script("mqttjs_token.js"), .. arguments],
+        environment: new Dictionary<string, string> { ["NODE_PATH"] = RepositoryPaths.NodeModules });
+
     /// <summary>Waits for a peer to exit and asserts it succeeded.</summary>
     public static async Task<string> SucceedsAsync(this ExternalProcess process)
     {
