@@ -15,9 +15,10 @@ public static class LoadGenerator
 
     public static string Tag(int index) => $"Acme/Bench/Area{index % 10}/Line{index % 7}/Machine{index}/Temperature_C";
 
-    public static async Task PublishAsync(Uri broker, int publishers, int tags, int valuesPerTag, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="valuesPerTag"/> values of each tag, one second apart from <paramref name="start"/>.</summary>
+    public static async Task PublishAsync(Uri broker, int publishers, int tags, int valuesPerTag, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => RunPublisherAsync(broker, p, publishers, tags, valuesPerTag, cancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => RunPublisherAsync(broker, p, publishers, tags, valuesPerTag, start, cancellationToken)));
     }
 
     /// <summary>One UNS payload, formatted without intermediate strings.</summary>
@@ -37,7 +38,7 @@ public static class LoadGenerator
         return buffer[..length];
     }
 
-    private static async Task RunPublisherAsync(Uri broker, int index, int publishers, int tags, int valuesPerTag, CancellationToken cancellationToken)
+    private static async Task RunPublisherAsync(Uri broker, int index, int publishers, int tags, int valuesPerTag, DateTimeOffset start, CancellationToken cancellationToken)
     {
         await using var client = new MqttClient(new MqttClientOptions
         {
@@ -53,7 +54,7 @@ public static class LoadGenerator
         {
             foreach (var tag in mine)
             {
-                window.Enqueue(client.PublishAsync(Tag(tag), Payload(Day.AddSeconds(i), 20 + (i % 100) / 10.0, i), MqttQualityOfService.AtLeastOnce, cancellationToken: cancellationToken).AsTask());
+                window.Enqueue(client.PublishAsync(Tag(tag), Payload(start.AddSeconds(i), 20 + (i % 100) / 10.0, i), MqttQualityOfService.AtLeastOnce, cancellationToken: cancellationToken).AsTask());
                 if (window.Count >= 2000)
                 {
                     Check(await window.Dequeue());

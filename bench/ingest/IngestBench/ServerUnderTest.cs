@@ -57,6 +57,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
         return server;
     }
 
+    public int ProcessId => _process.Id;
+
     public string Output => _process.StandardOutput + _process.StandardError;
 
     public async ValueTask DisposeAsync()

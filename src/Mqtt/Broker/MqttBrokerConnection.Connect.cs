@@ -68,6 +68,11 @@ internal sealed partial class MqttBrokerConnection
         }
 
         Identity = authentication.Identity!;
+        if (authentication.MaximumInFlightMessages is { } window)
+        {
+            SendQuota = Math.Min((int)connect.ReceiveMaximum, window);
+        }
+
         if (connect.Will is { } requestedWill && !await AuthorizeAsync(requestedWill.Topic, requestedWill.QualityOfService, requestedWill.Retain, isWill: true).ConfigureAwait(false))
         {
             return Refuse(MqttReasonCode.NotAuthorized);

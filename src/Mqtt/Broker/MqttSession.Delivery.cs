@@ -173,7 +173,7 @@ internal sealed partial class MqttSession
 
         if (message.QualityOfService != MqttQualityOfService.AtMostOnce)
         {
-            _inFlight[message.PacketId] = message;
+            _inFlight.Set(message);
         }
 
         connection.Send(packet);
@@ -182,12 +182,12 @@ internal sealed partial class MqttSession
 
     private ushort NextPacketIdLocked()
     {
-        // The window is capped far below 65535, so a free id is always found.
+        // A send needs room in a window of at most 65535, so at most 65534 ids are taken: a free one exists.
         do
         {
             _lastPacketId = _lastPacketId == ushort.MaxValue ? (ushort)1 : (ushort)(_lastPacketId + 1);
         }
-        while (_inFlight.ContainsKey(_lastPacketId));
+        while (_inFlight.Contains(_lastPacketId));
 
         return _lastPacketId;
     }

@@ -13,7 +13,7 @@ internal sealed partial class MqttSession
     private readonly Lock _gate = new();
     private readonly MqttBroker _broker;
     private readonly Dictionary<string, MqttSessionSubscription> _subscriptions = new(StringComparer.Ordinal);
-    private readonly OrderedDictionary<ushort, MqttOutboundMessage> _inFlight = [];
+    private readonly MqttInFlightMessages _inFlight = new();
     private readonly Queue<MqttOutboundMessage> _queued = new();
     private readonly HashSet<ushort> _incomingQoS2 = [];
     private MqttBrokerConnection? _connection;
@@ -72,10 +72,10 @@ internal sealed partial class MqttSession
             _stalled = false;
             DisconnectedAt = null;
             PendingWill = null;
-            foreach (var (packetId, message) in _inFlight)
+            foreach (var message in _inFlight)
             {
                 connection.Send(message.Released
-                    ? new PubRelPacket { PacketId = packetId }
+                    ? new PubRelPacket { PacketId = message.PacketId }
                     : message.ToPacket(now, duplicate: true));
             }
 
@@ -177,7 +177,7 @@ internal sealed partial class MqttSession
         {
             IsDirty = false;
             var messages = new List<MqttStoredMessage>(_inFlight.Count + _queued.Count);
-            foreach (var message in _inFlight.Values)
+            foreach (var message in _inFlight)
             {
                 messages.Add(message.ToStored());
             }
@@ -210,7 +210,7 @@ internal sealed partial class MqttSession
                 var message = MqttOutboundMessage.FromStored(stored);
                 if (message.PacketId != 0)
                 {
-                    _inFlight[message.PacketId] = message;
+                    _inFlight.Set(message);
                     _lastPacketId = message.PacketId;
                 }
                 else

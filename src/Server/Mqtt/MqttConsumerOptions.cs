@@ -46,8 +46,12 @@ public sealed class MqttConsumerOptions
     /// </summary>
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Unacknowledged QoS 1/2 messages the broker may have in flight to the ingest consumer (MQTT 5.0 Receive Maximum).</summary>
-    public int ReceiveMaximum { get; set; } = 4096;
+    /// <summary>
+    /// Unacknowledged QoS 1/2 messages the broker may have in flight to the ingest consumer (MQTT 5.0
+    /// Receive Maximum). The consumer acknowledges after commit, so this must hold several batches
+    /// (<c>Telemetry:BatchSize</c>); the embedded broker grants the server's own consumers all of it.
+    /// </summary>
+    public int ReceiveMaximum { get; set; } = 20_000;
 
     /// <summary>The shared-subscription group of the ingest consumers: the nodes in one group split the messages.</summary>
     public string ShareGroup { get; set; } = "proxus-ingest";

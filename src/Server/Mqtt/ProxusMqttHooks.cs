@@ -36,7 +36,9 @@ internal sealed partial class ProxusMqttHooks(
         ArgumentNullException.ThrowIfNull(context);
         if (serverCredentials.Match(context))
         {
-            return MqttAuthenticationResult.Accept(new ServerMqttIdentity(context.ClientId));
+            // The server's ingest consumer acknowledges only after a batch committed, so it needs room
+            // for several batches in flight; its own Receive Maximum (MqttConsumer:ReceiveMaximum) bounds it.
+            return MqttAuthenticationResult.Accept(new ServerMqttIdentity(context.ClientId), ushort.MaxValue);
         }
 
         if (context.AuthenticationMethod is not null)

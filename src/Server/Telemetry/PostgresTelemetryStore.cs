@@ -5,10 +5,13 @@ using NpgsqlTypes;
 namespace Proxus.Server.Telemetry;
 
 /// <summary>
-/// History on PostgreSQL. A batch goes by binary COPY into a session temporary staging table and
-/// from there by <c>INSERT ... ON CONFLICT DO NOTHING</c> into <c>telemetry</c>, in one transaction:
-/// COPY alone cannot skip the duplicates a QoS 1 redelivery brings. The writer keeps one dedicated
-/// connection (with its staging table); any failure discards it, it is never reused out of step.
+/// History on PostgreSQL. A batch goes by binary COPY straight into <c>telemetry</c>, in one
+/// transaction. COPY cannot skip the duplicates a QoS 1 redelivery brings: when the unique key
+/// refuses one, the transaction rolls back and the batch goes again by binary COPY into a session
+/// temporary staging table and from there by <c>INSERT ... ON CONFLICT DO NOTHING</c>, which skips
+/// them; the writer stays on that path until a batch holds no duplicate (redeliveries come in runs,
+/// after a reconnection). The writer keeps one dedicated connection (with its staging table); any
+/// other failure discards it, it is never reused out of step.
 /// </summary>
 internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource, TelemetryOptions options, TimeProvider timeProvider) : ITelemetryStore
 {
@@ -23,6 +26,8 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
         """;
 
     private const string CopyStaging = "COPY telemetry_staging (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq) FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyDirect = "COPY telemetry (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq) FROM STDIN (FORMAT BINARY)";
 
     private const string InsertFromStaging = """
         INSERT INTO telemetry (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq)
@@ -41,6 +46,7 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
     private readonly ConcurrentDictionary<DateOnly, bool> _partitions = new();
     private NpgsqlConnection? _writer;
     private PostgresTelemetryLayout _layout;
+    private bool _expectDuplicates;
 
     public async Task<int> WriteAsync(IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
     {
@@ -64,36 +70,18 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
                 }
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var importer = await connection.BeginBinaryImportAsync(CopyStaging, cancellationToken))
+            if (!_expectDuplicates)
             {
-                foreach (var point in points)
+                if (await TryCopyDirectAsync(connection, points, cancellationToken))
                 {
-                    await importer.StartRowAsync(cancellationToken);
-                    await importer.WriteAsync(_tags.Id(point.Path), NpgsqlDbType.Integer, cancellationToken);
-                    await importer.WriteAsync(point.SourceTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await importer.WriteAsync(point.ServerTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await WriteNullableAsync(importer, point.Number, NpgsqlDbType.Double, cancellationToken);
-                    await WriteNullableAsync(importer, point.Boolean, NpgsqlDbType.Boolean, cancellationToken);
-                    if (point.Text is null)
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(point.Text, NpgsqlDbType.Text, cancellationToken);
-                    }
-
-                    await importer.WriteAsync((short)point.Quality, NpgsqlDbType.Smallint, cancellationToken);
-                    await WriteNullableAsync(importer, point.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+                    return points.Count;
                 }
 
-                await importer.CompleteAsync(cancellationToken);
+                _expectDuplicates = true;
             }
 
-            await using var insert = new NpgsqlCommand(InsertFromStaging, connection, transaction);
-            var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var inserted = await CopyDeduplicatedAsync(connection, points, cancellationToken);
+            _expectDuplicates = inserted < points.Count;
             return inserted;
         }
         catch
@@ -107,6 +95,62 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
     {
         await DiscardWriterAsync();
         await dataSource.DisposeAsync();
+    }
+
+    /// <summary>COPY into <c>telemetry</c> itself; false (rolled back) when a row is already stored.</summary>
+    private async Task<bool> TryCopyDirectAsync(NpgsqlConnection connection, IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await CopyAsync(connection, CopyDirect, points, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>COPY into the staging table, then insert what is not stored yet; returns the rows inserted.</summary>
+    private async Task<int> CopyDeduplicatedAsync(NpgsqlConnection connection, IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await CopyAsync(connection, CopyStaging, points, cancellationToken);
+        await using var insert = new NpgsqlCommand(InsertFromStaging, connection, transaction);
+        var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    private async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var point in points)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(_tags.Id(point.Path), NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(point.SourceTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(point.ServerTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(importer, point.Number, NpgsqlDbType.Double, cancellationToken);
+            await WriteNullableAsync(importer, point.Boolean, NpgsqlDbType.Boolean, cancellationToken);
+            if (point.Text is null)
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await importer.WriteAsync(point.Text, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await importer.WriteAsync((short)point.Quality, NpgsqlDbType.Smallint, cancellationToken);
+            await WriteNullableAsync(importer, point.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
     }
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)

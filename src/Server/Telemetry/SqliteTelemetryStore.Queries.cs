@@ -31,26 +31,18 @@ internal sealed partial class SqliteTelemetryStore
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = RangeCommand(connection, $"SELECT source_ts, value_num FROM telemetry WHERE {RangeFilter} AND value_num IS NOT NULL AND quality = 0 ORDER BY source_ts", tag, from, to);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var origin = UnixMicroseconds.From(from);
-        var width = bucket.Ticks / TimeSpan.TicksPerMicrosecond;
-        var accumulator = new BucketAccumulator();
-        var current = long.MinValue;
+        var series = new BucketSeries(tag, from, bucket);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var index = (reader.GetInt64(0) - origin) / width;
-            if (index != current && accumulator.Count > 0)
+            if (series.Add(reader.GetInt64(0), reader.GetDouble(1)) is { } closed)
             {
-                yield return accumulator.ToBucket(tag, UnixMicroseconds.To(origin + (current * width)));
-                accumulator = new BucketAccumulator();
+                yield return closed;
             }
-
-            current = index;
-            accumulator.Add(reader.GetDouble(1));
         }
 
-        if (accumulator.Count > 0)
+        if (series.Finish() is { } last)
         {
-            yield return accumulator.ToBucket(tag, UnixMicroseconds.To(origin + (current * width)));
+            yield return last;
         }
     }
 

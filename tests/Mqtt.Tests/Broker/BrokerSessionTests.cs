@@ -77,6 +77,47 @@ public sealed class BrokerSessionTests
     }
 
     [Fact]
+    public async Task PersistentSession_SomeAcknowledgedOutOfOrder_RestResentInSendOrderOnResume()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        var subscriber = await broker.ConnectAsync("sub", configure: c => c with { SessionExpiryInterval = 600 });
+        await subscriber.SubscribeAsync("t", MqttQualityOfService.AtLeastOnce);
+        await using var publisher = await broker.ConnectAsync("pub");
+        for (ushort id = 1; id <= 6; id++)
+        {
+            await publisher.PublishAsync("t", $"m{id}", MqttQualityOfService.AtLeastOnce, packetId: id);
+        }
+
+        var sent = new List<PublishPacket>();
+        for (var i = 0; i < 6; i++)
+        {
+            sent.Add(await subscriber.ReceiveAsync<PublishPacket>());
+        }
+
+        foreach (var acknowledged in new[] { sent[3], sent[0], sent[4] })
+        {
+            await subscriber.SendAsync(new PubAckPacket { PacketId = acknowledged.PacketId });
+        }
+
+        // A PING round trip: the acknowledgements before it have been processed.
+        await subscriber.SendAsync(PingReqPacket.Instance);
+        await subscriber.ReceiveAsync<PingRespPacket>();
+        await subscriber.AbortAsync();
+        await subscriber.DisposeAsync();
+
+        await using var resumed = await broker.ConnectAsync("sub", configure: c => c with { CleanStart = false, SessionExpiryInterval = 600 });
+
+        var again = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            again.Add(Encoding.UTF8.GetString((await resumed.ReceiveAsync<PublishPacket>()).Payload.Span));
+        }
+
+        again.Should().Equal("m2", "m3", "m6");
+        await resumed.ExpectNothingAsync();
+    }
+
+    [Fact]
     public async Task CleanStart_DiscardsPreviousSession()
     {
         await using var broker = await TestBroker.StartAsync();

@@ -24,6 +24,32 @@ public abstract class TelemetryStoreTests(TelemetryFixture fixture)
     }
 
     [Fact]
+    public async Task WriteAsync_DuplicateWithinOneBatch_StoredOnce()
+    {
+        var tag = TelemetrySamples.NewTag();
+        var t = TelemetrySamples.Day.AddHours(3);
+        List<TelemetryPoint> batch = [TelemetrySamples.Number(tag, t, 1), TelemetrySamples.Number(tag, t, 1), TelemetrySamples.Number(tag, t.AddSeconds(1), 2)];
+
+        (await Store.WriteAsync(batch, CancellationToken.None)).Should().Be(2, "a value redelivered while its first delivery is still in the batch is one row");
+
+        (await ReadAllAsync(tag)).Select(point => point.Timestamp).Should().Equal(t, t.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NewValuesAfterARedelivery_EveryBatchStoredInFull()
+    {
+        var tag = TelemetrySamples.NewTag();
+        List<TelemetryPoint> Batch(int first, int count) => [.. Enumerable.Range(first, count).Select(i => TelemetrySamples.Number(tag, TelemetrySamples.Day.AddSeconds(i), i))];
+
+        (await Store.WriteAsync(Batch(0, 10), CancellationToken.None)).Should().Be(10);
+        (await Store.WriteAsync(Batch(5, 10), CancellationToken.None)).Should().Be(5, "half of it was a redelivery");
+        (await Store.WriteAsync(Batch(15, 20), CancellationToken.None)).Should().Be(20);
+        (await Store.WriteAsync(Batch(35, 20), CancellationToken.None)).Should().Be(20);
+
+        (await ReadAllAsync(tag)).Select(point => point.Value).Should().Equal(Enumerable.Range(0, 55).Select(i => (object)(double)i));
+    }
+
+    [Fact]
     public async Task Ingest_ConnectionLostAfterCommit_RetryStoresEachValueOnce()
     {
         var store = new ControllableStore(Store);

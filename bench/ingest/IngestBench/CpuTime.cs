@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace Proxus.Bench.Ingest;
+
+/// <summary>
+/// CPU seconds (user + system) a process and its descendants have used, from <c>/proc</c>: so the
+/// report can say which process of the run (server, load generator, PostgreSQL) used the cores.
+/// PostgreSQL's backends are children of its postmaster, hence the descendants.
+/// </summary>
+public static class CpuTime
+{
+    private static readonly double TicksPerSecond = 100;
+
+    /// <summary>Seconds of CPU used so far by <paramref name="processId"/> and every live descendant; 0 off Linux.</summary>
+    public static double Of(int processId)
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            return 0;
+        }
+
+        var stats = new Dictionary<int, (int Parent, long Ticks)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && TryRead(pid, out var parent, out var ticks))
+            {
+                stats[pid] = (parent, ticks);
+            }
+        }
+
+        var total = 0L;
+        foreach (var (pid, (_, ticks)) in stats)
+        {
+            if (IsDescendant(pid, processId, stats))
+            {
+                total += ticks;
+            }
+        }
+
+        return total / TicksPerSecond;
+    }
+
+    private static bool IsDescendant(int pid, int ancestor, Dictionary<int, (int Parent, long Ticks)> stats)
+    {
+        for (var depth = 0; depth < 64; depth++)
+        {
+            if (pid == ancestor)
+            {
+                return true;
+            }
+
+            if (!stats.TryGetValue(pid, out var stat) || stat.Parent <= 1)
+            {
+                return false;
+            }
+
+            pid = stat.Parent;
+        }
+
+        return false;
+    }
+
+    /// <summary>Fields 4 (ppid), 14 (utime) and 15 (stime) of /proc/PID/stat; the name (field 2) may hold spaces.</summary>
+    private static bool TryRead(int pid, out int parent, out long ticks)
+    {
+        (parent, ticks) = (0, 0);
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
+        ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return true;
+    }
+}
