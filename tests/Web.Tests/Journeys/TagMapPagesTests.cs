@@ -132,8 +132,8 @@ public sealed class TagMapPagesTests(PortalServer server)
         await Assertions.Expect(versions.Locator("tr[data-version='2']")).ToContainTextAsync("Named the spindle, one more tag");
         await Assertions.Expect(versions.Locator("tr[data-version='2']")).ToContainTextAsync("user:" );
 
-        await engineer.GetByLabel("From version").SelectOptionAsync("1");
-        await engineer.GetByLabel("To version").SelectOptionAsync("2");
+        await engineer.GetByLabel("From version", new() { Exact = true }).SelectOptionAsync("1");
+        await engineer.GetByLabel("To version", new() { Exact = true }).SelectOptionAsync("2");
         await engineer.GetByRole(AriaRole.Button, new() { Name = "Show differences" }).ClickAsync();
         await engineer.WaitForURLAsync(new Regex("from=1&to=2"));
         await Assertions.Expect(engineer.GetByTestId("diff-summary")).ToContainTextAsync("+1 tags added");
@@ -203,6 +203,7 @@ public sealed class TagMapPagesTests(PortalServer server)
         foreach (var url in editingPages.Prepend($"sites/{site.Id}/tag-map").Append($"sites/{site.Id}/tag-map/versions"))
         {
             (await outsider.GotoAsync(url))!.Status.Should().Be(404, url);
+            await Assertions.Expect(outsider.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("not found|No such", RegexOptions.IgnoreCase) })).ToBeVisibleAsync();
         }
 
         await outsider.GotoAsync("tag-maps");
