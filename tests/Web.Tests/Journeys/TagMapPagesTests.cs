@@ -130,7 +130,7 @@ public sealed class TagMapPagesTests(PortalServer server)
         var versions = engineer.GetByTestId("versions");
         await Assertions.Expect(versions.Locator("tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(versions.Locator("tr[data-version='2']")).ToContainTextAsync("Named the spindle, one more tag");
-        await Assertions.Expect(versions.Locator("tr[data-version='2']")).ToContainTextAsync("user:" );
+        await Assertions.Expect(versions.Locator("tr[data-version='2']")).ToContainTextAsync("user:");
 
         await engineer.GetByLabel("From version", new() { Exact = true }).SelectOptionAsync("1");
         await engineer.GetByLabel("To version", new() { Exact = true }).SelectOptionAsync("2");
