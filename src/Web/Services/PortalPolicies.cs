@@ -19,6 +19,9 @@ public static class PortalPolicies
     /// <summary>Every role: sites, agents, the dashboard (OtEngineers see their sites only).</summary>
     public const string FleetRead = "fleet.read";
 
+    /// <summary>Roles Admin and OtEngineer (OtEngineers for their sites): upload, edit, publish and roll back tag maps.</summary>
+    public const string TagMapWrite = "tagmap.write";
+
     /// <summary>Roles Auditor and Admin: the audit log.</summary>
     public const string AuditRead = "audit.read";
 

@@ -1,15 +1,19 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Proxus.TestSupport;
 using Proxus.Web.Tests.Support;
 
 namespace Proxus.Web.Tests.Journeys;
 
 [Collection(PortalCollection.Name)]
-public sealed class AdminJourneyTests(PortalServer server)
+public sealed class AdminJourneyTests(PortalServer server) : IDisposable
 {
+    private readonly string _agentDirectory = Directory.CreateTempSubdirectory("proxus-web-agent-").FullName;
+
     [Fact]
-    public async Task Admin_CreatesSiteAgentAndEnrollmentToken_SeesTheEnrollCommandOnce()
+    public async Task Admin_CreatesSiteAgentAndToken_EnrollsWithTheCommandShown_SeesTheAgentOnlineWithLiveValues()
     {
+        await using var simulator = await SimulatorProcess.StartAsync("modbus", "--signal", "HR0:Float32:Sine:0:100:10");
         var page = await server.AdminPageAsync();
         await Portal.ScreenshotAsync(page, "portal-dashboard");
 
@@ -26,6 +30,7 @@ public sealed class AdminJourneyTests(PortalServer server)
         await page.GetByLabel("Name").FillAsync("press-line-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create agent" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/agents/[0-9a-f-]{36}\\?created=true$"));
+        var agentId = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "press-line-1" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("latest-config")).ToHaveTextAsync("none yet");
         await Portal.ScreenshotAsync(page, "portal-agent");
@@ -48,6 +53,25 @@ public sealed class AdminJourneyTests(PortalServer server)
         await page.GotoAsync("sites");
         (await page.ContentAsync()).Should().NotContain(parts[5]);
         await Portal.ScreenshotAsync(page, "portal-sites");
+
+        // The agent enrolls with exactly that command and runs; the admin publishes its tag map.
+        await using var agent = await Portal.EnrollAndRunAgentAsync(server, command, _agentDirectory);
+        var level = siteName.Replace(' ', '_');
+        var siteId = await site.GetAttributeAsync("id");
+        var tagMapSite = new TagMapSite(siteId!["site-".Length..], siteName, "Acme", level, agentId, "press-line-1");
+        var temperature = tagMapSite.TagPath("Temperature");
+        await Portal.PublishTagMapAsync(page, tagMapSite.Id, "press.yaml", TagMapFiles.Yaml(tagMapSite, simulator.Port, [TagMapFiles.Item(temperature, "HR0", "Float32", "Press temperature", unit: "degC")]), "Press line 1");
+
+        // Online, running the latest configuration, and its values live in the UNS.
+        await Portal.WaitUntilShownAsync(page, $"agents/{agentId}", p => p.GetByText("Online", new() { Exact = true }), Portal.AgentStep, agent);
+        await Portal.WaitUntilShownAsync(page, $"agents/{agentId}", p => p.GetByTestId("applied-config").Filter(new() { HasText = "Up to date" }), Portal.AgentStep, agent);
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = TagMapFiles.Connection })).ToBeVisibleAsync();
+        await Portal.ScreenshotAsync(page, "portal-agent-online");
+        await Portal.WaitUntilShownAsync(page, $"uns?tag={Uri.EscapeDataString(temperature)}", p => p.GetByText("Current value"), Portal.AgentStep, agent);
+        await Assertions.Expect(page.GetByTestId("value-" + temperature)).ToContainTextAsync("degC");
+        await Portal.ScreenshotAsync(page, "portal-uns-live");
         await page.Context.CloseAsync();
     }
+
+    public void Dispose() => Directory.Delete(_agentDirectory, recursive: true);
 }

@@ -35,6 +35,7 @@ public sealed class PageAuthorizationTests
         PortalPolicies.Account.Should().Be(IamPolicies.Account);
         PortalPolicies.Admin.Should().Be(IamPolicies.Admin);
         PortalPolicies.FleetRead.Should().Be(IamPolicies.FleetRead);
+        PortalPolicies.TagMapWrite.Should().Be(IamPolicies.TagMapWrite);
         PortalPolicies.AuditRead.Should().Be(IamPolicies.AuditRead);
         PortalPolicies.HistoryRead.Should().Be(IamPolicies.HistoryRead);
         PortalRoles.All.Should().Equal(Roles.All);

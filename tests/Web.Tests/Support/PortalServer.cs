@@ -29,6 +29,9 @@ public sealed partial class PortalServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The broker's MQTT/TLS listener the agents dial (mutual TLS with their enrolled certificates).</summary>
+    public int MqttTlsPort { get; private set; }
+
     public IBrowser Browser { get; private set; } = default!;
 
     /// <summary>The server's log so far, for diagnostics.</summary>
@@ -38,6 +41,8 @@ public sealed partial class PortalServer : IAsyncLifetime
     {
         var dll = ServerDll();
         var port = LoopbackPort.GetFree();
+        MqttTlsPort = LoopbackPort.GetFree();
+        var mqttLoopbackPort = LoopbackPort.GetFree();
         BaseAddress = new Uri($"https://127.0.0.1:{port}/");
         _server = ExternalProcess.Start(
             "dotnet",
@@ -47,8 +52,9 @@ public sealed partial class PortalServer : IAsyncLifetime
                 "--contentRoot", Path.GetDirectoryName(dll)!,
                 $"--Server:DataDirectory={Path.Combine(_dataDirectory, "server")}",
                 $"--Mqtt:DataDirectory={Path.Combine(_dataDirectory, "mqtt")}",
-                "--Mqtt:Port=0",
-                "--Mqtt:TlsPort=0",
+                // Agents publish over MQTT/TLS; the server's own UNS consumer reads on the loopback listener.
+                $"--Mqtt:Port={mqttLoopbackPort}",
+                $"--Mqtt:TlsPort={MqttTlsPort}",
                 $"--Iam:MaxFailedSignIns={MaxFailedSignIns}",
             ],
             environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["NO_COLOR"] = "1" });

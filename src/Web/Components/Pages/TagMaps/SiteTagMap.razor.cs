@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Proxus.Web.Services;
+
+namespace Proxus.Web.Components.Pages.TagMaps;
+
+/// <summary>
+/// A site's tag map: the current version's tags, searched, sorted and paged on the server (the
+/// state in the URL), with edit links, upload, history and downloads for those who may use them.
+/// </summary>
+public sealed partial class SiteTagMap
+{
+    private TagMapSiteView? _site;
+    private TagPageView? _page;
+    private TagGridState _state = TagGridState.Default;
+    private IReadOnlyList<string> _errors = [];
+    private bool _canEdit;
+
+    [Parameter]
+    public Guid SiteId { get; set; }
+
+    [Inject]
+    private ITagMapDirectory TagMaps { get; set; } = default!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "search")]
+    private string? Search { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    private string? Sort { get; set; }
+
+    [SupplyParameterFromQuery(Name = "order")]
+    private string? Order { get; set; }
+
+    [SupplyParameterFromQuery(Name = "page")]
+    private int? PageNumber { get; set; }
+
+    [SupplyParameterFromQuery(Name = "size")]
+    private int? Size { get; set; }
+
+    /// <summary>Set after a change: the version just published.</summary>
+    [SupplyParameterFromQuery(Name = "published")]
+    private int? Published { get; set; }
+
+    [SupplyParameterFromQuery(Name = "issued")]
+    private int? Issued { get; set; }
+
+    /// <summary>"Version 4 is published; 2 agent configurations were issued."</summary>
+    internal static string? PublishedMessage(int? version, int? issued) => version is { } v
+        ? $"Version {v.ToString(CultureInfo.InvariantCulture)} is published; {(issued ?? 0).ToString(CultureInfo.InvariantCulture)} agent configuration(s) were issued and the agents were told."
+        : null;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var caller = (await AuthenticationState).User;
+        _state = TagGridState.From(Search, Sort, Order, PageNumber, Size);
+        _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
+        if (_site is null)
+        {
+            return;
+        }
+
+        _canEdit = (await Authorization.AuthorizeAsync(caller, PortalPolicies.TagMapWrite)).Succeeded;
+        try
+        {
+            _page = await TagMaps.GetTagsAsync(caller, SiteId, _state.ToQuery(), CancellationToken.None);
+        }
+        catch (PortalException e)
+        {
+            _errors = e.Details;
+        }
+    }
+}
