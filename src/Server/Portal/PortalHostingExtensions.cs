@@ -28,6 +28,8 @@ public static class PortalHostingExtensions
         services.AddScoped<IIdentityDirectory, IdentityDirectory>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IUnsExplorer, UnsExplorer>();
+        services.AddScoped<IControlWrites, ControlWrites>();
+        services.AddScoped<IAlertBoard, AlertBoard>();
         return builder;
     }
 
