@@ -74,25 +74,25 @@ public sealed partial class WritesJourneyTests(PortalServer server)
 
         await matches.GetByRole(AriaRole.Link, new() { Name = site.Tag(WritableSite.Speed) }).ClickAsync();
         await Assertions.Expect(engineer.GetByTestId("tag-limits")).ToHaveTextAsync("from 0 to 1000");
-        await Assertions.Expect(engineer.GetByLabel("Value (rpm)")).ToHaveAttributeAsync("max", "1000");
+        await Assertions.Expect(engineer.GetByLabel("Value (rpm)", new() { Exact = true })).ToHaveAttributeAsync("max", "1000");
 
         // The browser would stop 1200 (max="1000"); a forged post without that check reaches the server, which refuses it.
-        await engineer.Locator("form[method=post]").EvaluateAsync("form => form.noValidate = true");
-        await engineer.GetByLabel("Value (rpm)").FillAsync("1200");
-        await engineer.GetByLabel("Reason").FillAsync("too fast");
+        await engineer.GetByTestId("chosen-tag").Locator("form").EvaluateAsync("form => form.noValidate = true");
+        await engineer.GetByLabel("Value (rpm)", new() { Exact = true }).FillAsync("1200");
+        await engineer.GetByLabel("Reason", new() { Exact = true }).FillAsync("too fast");
         await engineer.GetByRole(AriaRole.Button, new() { Name = "Request write" }).ClickAsync();
-        var valueError = engineer.Locator(".field", new() { Has = engineer.GetByLabel("Value (rpm)") }).Locator(".validation-message");
+        var valueError = engineer.Locator(".field", new() { Has = engineer.GetByLabel("Value (rpm)", new() { Exact = true }) }).Locator(".validation-message");
         await Assertions.Expect(valueError).ToContainTextAsync("1000");
         engineer.Url.Should().Contain("writes/new");
 
         // A value of the wrong type, and no reason: both refused on their fields.
-        await engineer.Locator("form[method=post]").EvaluateAsync("form => form.noValidate = true");
-        await engineer.GetByLabel("Value (rpm)").FillAsync("12.5");
-        await engineer.GetByLabel("Reason").FillAsync(string.Empty);
+        await engineer.GetByTestId("chosen-tag").Locator("form").EvaluateAsync("form => form.noValidate = true");
+        await engineer.GetByLabel("Value (rpm)", new() { Exact = true }).FillAsync("12.5");
+        await engineer.GetByLabel("Reason", new() { Exact = true }).FillAsync(string.Empty);
         await engineer.GetByRole(AriaRole.Button, new() { Name = "Request write" }).ClickAsync();
-        await Assertions.Expect(engineer.Locator(".field", new() { Has = engineer.GetByLabel("Reason") }).Locator(".validation-message")).ToContainTextAsync("Say why");
-        await engineer.GetByLabel("Reason").FillAsync("fractional speed");
-        await engineer.Locator("form[method=post]").EvaluateAsync("form => form.noValidate = true");
+        await Assertions.Expect(engineer.Locator(".field", new() { Has = engineer.GetByLabel("Reason", new() { Exact = true }) }).Locator(".validation-message")).ToContainTextAsync("Say why");
+        await engineer.GetByLabel("Reason", new() { Exact = true }).FillAsync("fractional speed");
+        await engineer.GetByTestId("chosen-tag").Locator("form").EvaluateAsync("form => form.noValidate = true");
         await engineer.GetByRole(AriaRole.Button, new() { Name = "Request write" }).ClickAsync();
         await Assertions.Expect(valueError).Not.ToBeEmptyAsync();
         engineer.Url.Should().Contain("writes/new");
@@ -203,7 +203,7 @@ public sealed partial class WritesJourneyTests(PortalServer server)
         await requester.GotoAsync("writes/new?q=" + Uri.EscapeDataString(site.Tag(tag)));
         await requester.GetByTestId("tag-matches").GetByRole(AriaRole.Link, new() { Name = site.Tag(tag) }).ClickAsync();
         await requester.GetByLabel(new Regex("^Value")).FillAsync(value);
-        await requester.GetByLabel("Reason").FillAsync(reason);
+        await requester.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
         await requester.GetByRole(AriaRole.Button, new() { Name = "Request write" }).ClickAsync();
         await requester.WaitForURLAsync(RequestPage());
         return new Uri(requester.Url).AbsolutePath;
