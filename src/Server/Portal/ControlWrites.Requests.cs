@@ -65,10 +65,11 @@ internal sealed partial class ControlWrites
         }
 
         var timeline = await writes.TimelineAsync(id, cancellationToken);
-        string siteName;
+        string siteName, agentName;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             siteName = await db.Sites.AsNoTracking().Where(s => s.Id == request.SiteId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+            agentName = await db.Agents.AsNoTracking().Where(a => a.Id == request.AgentId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         }
 
         return new WriteRequestDetailView(
@@ -77,6 +78,7 @@ internal sealed partial class ControlWrites
             request.SiteId,
             siteName,
             request.AgentId,
+            agentName,
             request.DataType,
             request.Value,
             request.Reason,
@@ -129,7 +131,8 @@ internal sealed partial class ControlWrites
         }
         else if (request.State != WriteState.Requested || !waiting)
         {
-            refusal = request.State == WriteState.Requested ? "The request has expired; nothing is left to decide." : $"The request is {request.State}; nothing is left to decide.";
+            // Decided, dispatched or expired: there is nothing to approve, and nothing to explain.
+            return new WriteDecisionView(false, null, mayCancel);
         }
         else if (timeline.Any(e => e.Action == "approval" && e.Actor == person.Actor))
         {

@@ -7,6 +7,7 @@ public sealed record WriteRequestDetailView(
     Guid SiteId,
     string SiteName,
     Guid AgentId,
+    string AgentName,
     string DataType,
     string Value,
     string Reason,
