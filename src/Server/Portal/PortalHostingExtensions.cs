@@ -30,6 +30,8 @@ public static class PortalHostingExtensions
         services.AddScoped<IUnsExplorer, UnsExplorer>();
         services.AddSingleton<TagMapUploadStash>();
         services.AddScoped<ITagMapDirectory, TagMapDirectory>();
+        services.AddScoped<IControlWrites, ControlWrites>();
+        services.AddScoped<IAlertBoard, AlertBoard>();
         return builder;
     }
 

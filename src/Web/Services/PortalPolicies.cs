@@ -27,4 +27,13 @@ public static class PortalPolicies
 
     /// <summary>Every role: the UNS explorer and tag history.</summary>
     public const string HistoryRead = "history.read";
+
+    /// <summary>Every role (OtEngineers: their sites): control-write requests and their timelines.</summary>
+    public const string WritesRead = "writes.read";
+
+    /// <summary>Roles OtEngineer (their sites) and Admin: request control writes.</summary>
+    public const string WritesRequest = "writes.request";
+
+    /// <summary>Role Approver: approve or reject writes requested by someone else.</summary>
+    public const string WritesApprove = "writes.approve";
 }

@@ -22,6 +22,8 @@ public sealed class ViewerJourneyTests(PortalServer server)
             $"users/{Guid.NewGuid()}",
             "clients",
             "audit",
+            "writes/new",
+            "alerts",
         ];
         foreach (var url in editingPages)
         {
@@ -39,6 +41,10 @@ public sealed class ViewerJourneyTests(PortalServer server)
         await Assertions.Expect(viewer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         (await viewer.GotoAsync($"agents/{agentId}"))!.Status.Should().Be(200);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Revoke" })).ToHaveCountAsync(0);
+        (await viewer.GotoAsync("writes"))!.Status.Should().Be(200);
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Request a write" })).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Alerts" })).ToHaveCountAsync(0);
         (await viewer.GotoAsync("uns"))!.Status.Should().Be(200);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "UNS explorer" })).ToBeVisibleAsync();
         await Portal.ScreenshotAsync(viewer, "portal-uns-explorer");

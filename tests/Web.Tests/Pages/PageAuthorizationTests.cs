@@ -38,6 +38,9 @@ public sealed class PageAuthorizationTests
         PortalPolicies.TagMapWrite.Should().Be(IamPolicies.TagMapWrite);
         PortalPolicies.AuditRead.Should().Be(IamPolicies.AuditRead);
         PortalPolicies.HistoryRead.Should().Be(IamPolicies.HistoryRead);
+        PortalPolicies.WritesRead.Should().Be(IamPolicies.WritesRead);
+        PortalPolicies.WritesRequest.Should().Be(IamPolicies.WritesRequest);
+        PortalPolicies.WritesApprove.Should().Be(IamPolicies.WritesApprove);
         PortalRoles.All.Should().Equal(Roles.All);
     }
 

@@ -10,7 +10,7 @@ namespace Proxus.Web.Tests.Support;
 /// administrator's one-time password is read from the server's log and changed through the
 /// portal, as a person would on first start. Stopped by process id on dispose.
 /// </summary>
-public sealed partial class PortalServer : IAsyncLifetime
+public partial class PortalServer : IAsyncLifetime
 {
     public const string AdminUserName = "admin";
 
@@ -56,6 +56,7 @@ public sealed partial class PortalServer : IAsyncLifetime
                 $"--Mqtt:Port={mqttLoopbackPort}",
                 $"--Mqtt:TlsPort={MqttTlsPort}",
                 $"--Iam:MaxFailedSignIns={MaxFailedSignIns}",
+                .. ExtraArguments(),
             ],
             environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["NO_COLOR"] = "1" });
         await _server.WaitForOutputAsync("Sign in and change it now", TimeSpan.FromSeconds(120));
@@ -70,6 +71,9 @@ public sealed partial class PortalServer : IAsyncLifetime
         await Portal.ChangeOwnPasswordAsync(page, initialPassword, AdminPassword);
         await page.Context.CloseAsync();
     }
+
+    /// <summary>More server settings, for a fixture that needs them.</summary>
+    protected virtual IEnumerable<string> ExtraArguments() => [];
 
     /// <summary>A fresh browser context (no cookies) with one page on the server.</summary>
     public async Task<IPage> NewPageAsync()

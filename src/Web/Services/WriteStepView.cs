@@ -1,0 +1,4 @@
+namespace Proxus.Web.Services;
+
+/// <summary>One step of a request's timeline: what happened, the state after it, who, when, and its detail (reason, read-back, device error).</summary>
+public sealed record WriteStepView(int Step, string Action, string State, string Actor, DateTimeOffset At, string? Detail);
