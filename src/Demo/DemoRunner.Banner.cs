@@ -7,7 +7,7 @@ public sealed partial class DemoRunner
     /// <summary>The line the demo prints once everything runs (the acceptance test waits for it).</summary>
     public const string ReadyLine = "Proxus demo is running.";
 
-    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites)
+    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites, string consumerCommand)
     {
         var text = new StringBuilder();
         text.AppendLine()
@@ -35,6 +35,10 @@ public sealed partial class DemoRunner
         }
 
         text.AppendLine()
+            .AppendLine($"  Read the UNS as a read-only machine client over mutual TLS (files in {paths.ConsumerDirectory}):")
+            .AppendLine()
+            .AppendLine("    " + consumerCommand)
+            .AppendLine()
             .AppendLine("  PLC simulators:")
             .AppendLine($"    press hydraulics  Modbus TCP 127.0.0.1:{Invariant(ports.PressModbus)} unit 1")
             .AppendLine($"    press line PLC    S7 127.0.0.1:{Invariant(ports.PressS7)} rack 0 slot 1, DB40")
