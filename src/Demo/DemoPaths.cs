@@ -27,7 +27,8 @@ public sealed record DemoPaths(string Root, string BuildRoot, string DataDirecto
 
     public string MqttDataDirectory => Path.Combine(DataDirectory, "mqtt");
 
-    public string ConsumerDirectory => Path.Combine(DataDirectory, "consumer");
+    /// <summary>The server's CA chain (PEM), for clients that check its certificate (curl --cacert, MQTT tools --cafile).</summary>
+    public string CaChainFile => Path.Combine(DataDirectory, "ca-chain.pem");
 
     public string AgentDataDirectory(string agentName) => Path.Combine(DataDirectory, "agents", agentName);
 

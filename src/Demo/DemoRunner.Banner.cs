@@ -7,7 +7,10 @@ public sealed partial class DemoRunner
     /// <summary>The line the demo prints once everything runs (the acceptance test waits for it).</summary>
     public const string ReadyLine = "Proxus demo is running.";
 
-    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites, string consumerCommand)
+    /// <summary>The banner's last line.</summary>
+    public const string StopHint = "Press Ctrl+C to stop everything.";
+
+    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites)
     {
         var text = new StringBuilder();
         text.AppendLine()
@@ -16,6 +19,7 @@ public sealed partial class DemoRunner
             .AppendLine($"  Portal       {server}login")
             .AppendLine($"  REST API     {server}api/v1 (described at {server}openapi/v1.json)")
             .AppendLine($"  MQTT (UNS)   mqtts://localhost:{Invariant(ports.MqttTls)}  TLS 1.3, client certificates from the server's CA")
+            .AppendLine($"  CA chain     {paths.CaChainFile}  (e.g. curl --cacert {paths.CaChainFile} {server}healthz)")
             .AppendLine()
             .AppendLine("  Users (passwords kept in " + _store.Path + ", owner-only):");
         text.AppendLine($"    {DemoPlant.AdminUserName,-12} {state.Passwords[DemoPlant.AdminUserName],-26} Admin");
@@ -35,9 +39,9 @@ public sealed partial class DemoRunner
         }
 
         text.AppendLine()
-            .AppendLine($"  Read the UNS as a read-only machine client over mutual TLS (files in {paths.ConsumerDirectory}):")
+            .AppendLine("  Watch the UNS (the server's loopback listener, open to anonymous clients in the demo only):")
             .AppendLine()
-            .AppendLine("    " + consumerCommand)
+            .AppendLine($"    mosquitto_sub -h 127.0.0.1 -p {Invariant(ports.MqttLoopback)} -V mqttv5 -t 'Acme/#' -v")
             .AppendLine()
             .AppendLine("  PLC simulators:")
             .AppendLine($"    press hydraulics  Modbus TCP 127.0.0.1:{Invariant(ports.PressModbus)} unit 1")
@@ -48,7 +52,7 @@ public sealed partial class DemoRunner
             .AppendLine("  Acme/Stuttgart/Press/Line1/Press01/PressureSetpoint (120..220 bar), then approve it as approver.")
             .AppendLine()
             .AppendLine($"  Logs: {paths.LogDirectory}")
-            .AppendLine("  Press Ctrl+C to stop everything.");
+            .AppendLine("  " + StopHint);
         output.Write(text.ToString());
         output.Flush();
     }
