@@ -30,6 +30,9 @@ public sealed record DemoPaths(string Root, string BuildRoot, string DataDirecto
     /// <summary>The server's CA chain (PEM), for clients that check its certificate (curl --cacert, MQTT tools --cafile).</summary>
     public string CaChainFile => Path.Combine(DataDirectory, "ca-chain.pem");
 
+    /// <summary>The read-only UNS consumer's certificate, key and CA chain (owner-only).</summary>
+    public string ConsumerDirectory => Path.Combine(DataDirectory, "consumer");
+
     public string AgentDataDirectory(string agentName) => Path.Combine(DataDirectory, "agents", agentName);
 
     public string LogFile(string name) => Path.Combine(LogDirectory, name + ".log");

@@ -10,7 +10,7 @@ public sealed partial class DemoRunner
     /// <summary>The banner's last line.</summary>
     public const string StopHint = "Press Ctrl+C to stop everything.";
 
-    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites)
+    private void PrintBanner(Uri server, DemoPorts ports, DemoState state, IReadOnlyList<SeededSite> sites, string consumerCommand)
     {
         var text = new StringBuilder();
         text.AppendLine()
@@ -39,9 +39,11 @@ public sealed partial class DemoRunner
         }
 
         text.AppendLine()
-            .AppendLine("  Watch the UNS (the server's loopback listener, open to anonymous clients in the demo only):")
+            .AppendLine($"  Read the UNS as a read-only machine client over mutual TLS (files in {paths.ConsumerDirectory}):")
             .AppendLine()
-            .AppendLine($"    mosquitto_sub -h 127.0.0.1 -p {Invariant(ports.MqttLoopback)} -V mqttv5 -t 'Acme/#' -v")
+            .AppendLine("    " + consumerCommand)
+            .AppendLine()
+            .AppendLine($"  The server's loopback listener 127.0.0.1:{Invariant(ports.MqttLoopback)} also admits anonymous clients (demo only).")
             .AppendLine()
             .AppendLine("  PLC simulators:")
             .AppendLine($"    press hydraulics  Modbus TCP 127.0.0.1:{Invariant(ports.PressModbus)} unit 1")

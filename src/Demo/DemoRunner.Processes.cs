@@ -18,7 +18,6 @@ public sealed partial class DemoRunner
 
     private void StartServer(DemoPorts ports)
     {
-        var loopback = "mqtt://127.0.0.1:" + Invariant(ports.MqttLoopback);
         _server = ChildProcess.Start(
             "server",
             Dotnet,
@@ -29,11 +28,10 @@ public sealed partial class DemoRunner
                 "--Server:DataDirectory=" + paths.ServerDataDirectory,
                 "--Mqtt:DataDirectory=" + paths.MqttDataDirectory,
                 "--Mqtt:TlsPort=" + Invariant(ports.MqttTls),
-                // The loopback listener carries the server's own consumers (ingest, agent status) and,
-                // anonymously, the write results (Writes:ResultsBroker); it listens on 127.0.0.1 only.
+                // The loopback listener carries the server's own consumers (ingest, agent status, write
+                // results); it listens on 127.0.0.1 only and, in the demo, also admits anonymous clients.
                 "--Mqtt:Port=" + Invariant(ports.MqttLoopback),
                 "--Mqtt:AllowAnonymous=true",
-                "--Writes:ResultsBroker=" + loopback,
             ],
             paths.LogFile("server"),
             new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });

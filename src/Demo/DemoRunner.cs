@@ -53,7 +53,8 @@ public sealed partial class DemoRunner(DemoPaths paths, TextWriter output)
             var sites = await SeedAsync(admin, server, trust, ports, state, stopping).ConfigureAwait(false);
             await StartAgentsAsync(admin, server, ports, state, sites, stopping).ConfigureAwait(false);
             await File.WriteAllTextAsync(paths.CaChainFile, trust.ChainPem, stopping).ConfigureAwait(false);
-            PrintBanner(server, ports, state, sites);
+            var consumer = await PrepareConsumerAsync(admin, trust, state, stopping).ConfigureAwait(false);
+            PrintBanner(server, ports, state, sites, ConsumerCommand(ports, consumer));
             return await WaitAsync(stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -83,5 +83,15 @@ public sealed partial class ProxusClient : IDisposable
     public Task<OneTimePasswordDto> ResetPasswordAsync(Guid userId, CancellationToken cancellationToken)
         => SendAsync<OneTimePasswordDto>(HttpMethod.Post, $"/api/v1/users/{userId:D}/password-reset", new { }, cancellationToken);
 
+    public Task<List<MachineClientDto>> ListMachineClientsAsync(CancellationToken cancellationToken)
+        => GetAsync<List<MachineClientDto>>("/api/v1/clients", cancellationToken);
+
+    public Task<IssuedClientSecretDto> CreateMachineClientAsync(string name, string scope, CancellationToken cancellationToken)
+        => SendAsync<IssuedClientSecretDto>(HttpMethod.Post, "/api/v1/clients", new { name, scope }, cancellationToken);
+
+    /// <summary>A client certificate for read-only MQTT over mutual TLS, for a key that stays with the caller (PKCS#10 request in PEM).</summary>
+    public Task<ClientCertificateDto> IssueClientCertificateAsync(Guid clientId, string csr, CancellationToken cancellationToken)
+        => SendAsync<ClientCertificateDto>(HttpMethod.Post, $"/api/v1/clients/{clientId:D}/certificate", new { csr }, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 }
