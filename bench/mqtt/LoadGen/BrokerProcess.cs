@@ -144,7 +144,7 @@ public sealed class BrokerProcess : IAsyncDisposable
     /// working for several seconds after its ports open (database migrations, its CA, JIT); that work is
     /// not the cost of the messages measured next. Both brokers wait the same way.
     /// </summary>
-    private async Task WaitUntilIdleAsync()
+    public async Task WaitUntilIdleAsync()
     {
         var waited = Stopwatch.StartNew();
         var idleSeconds = 0;
