@@ -125,8 +125,8 @@ public sealed class BrokerProcess : IAsyncDisposable
     {
         try
         {
-            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(30));
-            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(30));
+            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(90));
+            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(90));
             await broker.WaitUntilIdleAsync();
             return broker;
         }
