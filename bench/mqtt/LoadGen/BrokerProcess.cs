@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Proxus.TestSupport;
@@ -8,6 +9,11 @@ namespace Proxus.Bench.Mqtt;
 public sealed class BrokerProcess : IAsyncDisposable
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    /// <summary>CPU seconds per second below which a broker counts as idle (started up).</summary>
+    private const double IdleCpuShare = 0.05;
+
+    private static readonly TimeSpan MaximumStartupWait = TimeSpan.FromSeconds(60);
 
     private readonly ExternalProcess _process;
     private readonly string _directory;
@@ -119,8 +125,9 @@ public sealed class BrokerProcess : IAsyncDisposable
     {
         try
         {
-            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(30));
-            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(30));
+            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(90));
+            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(90));
+            await broker.WaitUntilIdleAsync();
             return broker;
         }
         catch
@@ -128,6 +135,26 @@ public sealed class BrokerProcess : IAsyncDisposable
             var error = broker._process.StandardError;
             await broker.DisposeAsync();
             throw new InvalidOperationException($"{broker.Name} did not start: {error}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until the broker has finished starting: two consecutive seconds below
+    /// <see cref="IdleCpuShare"/> of a core (at most <see cref="MaximumStartupWait"/>). Our server keeps
+    /// working for several seconds after its ports open (database migrations, its CA, JIT); that work is
+    /// not the cost of the messages measured next. Both brokers wait the same way.
+    /// </summary>
+    public async Task WaitUntilIdleAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        var idleSeconds = 0;
+        var previous = CpuSeconds();
+        while (idleSeconds < 2 && waited.Elapsed < MaximumStartupWait)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var current = CpuSeconds();
+            idleSeconds = current - previous < IdleCpuShare ? idleSeconds + 1 : 0;
+            previous = current;
         }
     }
 }

@@ -2,11 +2,12 @@ using System.Globalization;
 using Proxus.Bench.Mqtt;
 using Proxus.TestSupport;
 
-// Usage: LoadGen [--server-dll PATH] [--duration SECONDS] [--scenarios a,b] [--readme PATH] [--command TEXT]
+// Usage: LoadGen [--server-dll PATH] [--duration SECONDS] [--warm-up SECONDS] [--scenarios a,b] [--readme PATH] [--command TEXT]
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
 var serverDll = options.GetValueOrDefault("--server-dll");
 var withOurBroker = serverDll is not null && File.Exists(serverDll);
 var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--duration", "10"), CultureInfo.InvariantCulture));
+var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--warm-up", "3"), CultureInfo.InvariantCulture));
 var selected = options.TryGetValue("--scenarios", out var names) ? names.Split(',') : null;
 var scenarios = Scenarios.All.Where(s => selected is null || selected.Contains(s.Name)).ToList();
 
@@ -29,6 +30,10 @@ try
             await using var broker = name == "mosquitto"
                 ? await BrokerProcess.StartMosquittoAsync(pkiDirectory)
                 : await BrokerProcess.StartProxusAsync(serverDll!, pkiDirectory);
+            // The scenario once unmeasured (JIT and tiered recompilation of a .NET broker), then the broker
+            // is let go idle again; mosquitto goes through the same.
+            await new ScenarioRunner(scenario, broker, pki.Ca, clientCertificate, warmUp).RunAsync();
+            await broker.WaitUntilIdleAsync();
             var result = await new ScenarioRunner(scenario, broker, pki.Ca, clientCertificate, duration).RunAsync();
             Console.Error.WriteLine($"    {result.DeliveredPerSecond:N0} msg/s, {result.BrokerCpuMicrosPerMessage:N1} µs CPU/msg, p99 {result.P99Millis:N2} ms, lost {result.Lost}, dup {result.Duplicated}");
             results.Add(result);
@@ -44,5 +49,5 @@ var table = ReportWriter.Table(results);
 Console.WriteLine(table);
 if (options.TryGetValue("--readme", out var readme))
 {
-    File.WriteAllText(readme, ReportWriter.Readme(table, options.GetValueOrDefault("--command", "./proxus bench mqtt"), duration, withOurBroker));
+    File.WriteAllText(readme, ReportWriter.Readme(table, options.GetValueOrDefault("--command", "./proxus bench mqtt"), duration, warmUp, withOurBroker));
 }

@@ -34,7 +34,7 @@ public static class ReportWriter
         return table.ToString();
     }
 
-    public static string Readme(string table, string command, TimeSpan duration, bool withOurBroker)
+    public static string Readme(string table, string command, TimeSpan duration, TimeSpan warmUp, bool withOurBroker)
     {
         var machine = $"{CpuModel()}, {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}";
         return new StringBuilder()
@@ -51,11 +51,15 @@ public static class ReportWriter
             .AppendLine("at-most-once doing its job (dropped under overload, or still queued when the 30 s drain ended), not a defect.")
             .AppendLine("mosquitto runs with `max_queued_messages 0`, `max_queued_bytes 0`, `max_inflight_messages 0` so it drops nothing;")
             .AppendLine("our server runs its Release build with in-memory sessions. The load generator shares the CPUs with the broker, so")
-            .AppendLine("absolute figures are bounded by the machine; compare the ratios.")
+            .AppendLine("absolute figures are bounded by the machine; compare the ratios. Each broker is measured only once it has finished")
+            .AppendLine("starting (two seconds below 5 % of a core), and each scenario first runs once unmeasured for the warm-up period, after")
+            .AppendLine("which the broker again goes idle: a .NET server JIT-compiles and recompiles (tiering) its hot paths in its first")
+            .AppendLine("seconds under load, a one-off cost that is not the cost of a message. mosquitto goes through the same steps.")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine}")
-            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `{command}` ({duration.TotalSeconds:N0} s per scenario)")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `{command}` ({duration.TotalSeconds:N0} s per scenario after {warmUp.TotalSeconds:N0} s of warm-up)")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Load average (1, 5, 15 min) when the table was written: {LoadAverage()}")
             .AppendLine(withOurBroker ? string.Empty : "- Our broker was not available to this run: mosquitto only.")
             .AppendLine()
             .Append(table)
@@ -65,6 +69,9 @@ public static class ReportWriter
     private static string Ratio(double ours, double peer) => peer == 0 || double.IsNaN(peer) || double.IsNaN(ours)
         ? "n/a"
         : (ours / peer).ToString("N2", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string CpuModel()
     {

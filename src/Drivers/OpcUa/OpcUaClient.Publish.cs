@@ -92,16 +92,19 @@ public sealed partial class OpcUaClient
 
     private Task<PublishResponse> PublishAsync(CancellationToken token)
     {
-        var acknowledgements = new List<(uint, uint)>();
+        var acknowledgements = new List<(uint, uint)>(Math.Min(_acknowledgements.Count, 1000));
         while (acknowledgements.Count < 1000 && _acknowledgements.TryDequeue(out var ack))
         {
             acknowledgements.Add(ack);
         }
 
-        double longest;
+        double longest = 0;
         lock (_gate)
         {
-            longest = _subscriptions.Count == 0 ? 0 : _subscriptions.Max(s => s.PublishTimeoutMs);
+            foreach (var subscription in _subscriptions)
+            {
+                longest = Math.Max(longest, subscription.PublishTimeoutMs);
+            }
         }
 
         var timeout = _options.RequestTimeout + TimeSpan.FromMilliseconds(longest * 2);
@@ -110,10 +113,17 @@ public sealed partial class OpcUaClient
 
     private async Task DispatchAsync(PublishResponse response, CancellationToken token)
     {
-        OpcUaSubscription? subscription;
+        OpcUaSubscription? subscription = null;
         lock (_gate)
         {
-            subscription = _subscriptions.Find(s => s.Id == response.SubscriptionId);
+            foreach (var candidate in _subscriptions)
+            {
+                if (candidate.Id == response.SubscriptionId)
+                {
+                    subscription = candidate;
+                    break;
+                }
+            }
         }
 
         if (subscription is null)

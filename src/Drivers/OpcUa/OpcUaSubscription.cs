@@ -150,15 +150,18 @@ public sealed class OpcUaSubscription : IAsyncDisposable
 
     private async Task DeliverAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
-        foreach (var (handle, value) in message.DataChanges)
+        var changes = message.DataChanges;
+        var writer = _changes.Writer;
+        for (var i = 0; i < changes.Count; i++)
         {
+            var (handle, value) = changes[i];
             if (_items.TryGetValue(handle, out var item) && !item.IsRepeatOfLast(value))
             {
                 item.Status = value.Status;
                 var change = new DataChange(item, value);
-                if (!_changes.Writer.TryWrite(change))
+                if (!writer.TryWrite(change))
                 {
-                    await _changes.Writer.WriteAsync(change, cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync(change, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace Proxus.Drivers.OpcUa.Services;
 /// its DataChangeNotifications (decoded in place), plus the status of a StatusChangeNotification.
 /// No notification data means a keep-alive.
 /// </summary>
-internal sealed record NotificationMessage(uint SequenceNumber, DateTime PublishTime, IReadOnlyList<(uint ClientHandle, DataValue Value)> DataChanges, StatusCode? StatusChange, bool IsKeepAlive)
+internal sealed record NotificationMessage(uint SequenceNumber, DateTime PublishTime, List<(uint ClientHandle, DataValue Value)> DataChanges, StatusCode? StatusChange, bool IsKeepAlive)
 {
     public static NotificationMessage Decode(ref UaBinaryReader reader)
     {
