@@ -17,6 +17,8 @@ public sealed class CliUsageTests
     [InlineData("browse", "opc.tcp://127.0.0.1:4840", "i=85", "i=84")]
     [InlineData("browse", "opc.tcp://127.0.0.1:4840", "--type", "real")]
     [InlineData("enroll")]
+    [InlineData("enroll", "--server", "proxus.example.com", "--token", "t")]
+    [InlineData("enroll", "--server", "https://127.0.0.1:1", "--token", "t", "--broker", "not a url")]
     public async Task Run_MalformedCommandLine_Exits2WithHint(params string[] args)
     {
         var run = await CliRun.InvokeAsync(args);
@@ -37,6 +39,25 @@ public sealed class CliUsageTests
 
         run.ExitCode.Should().Be(AgentCli.UsageError);
         run.Error.Should().Contain(reason);
+    }
+
+    [Fact]
+    public async Task Enroll_ServerAndBrokerUrls_AreParsedAndTheUnreachableServerIsReported()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "proxus-agent-enroll-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = await CliRun.InvokeAsync("enroll", "--server", "https://127.0.0.1:1/", "--token", "t", "--broker", "mqtts://127.0.0.1:1", "--data-dir", dataDirectory);
+
+            run.ExitCode.Should().Be(1, "the URLs parse and the closed port is a server error, not a usage error: {0}", run.Error);
+        }
+        finally
+        {
+            if (Directory.Exists(dataDirectory))
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Proxus.Agent.Identity;
 
 namespace Proxus.Agent.Cli;
@@ -9,10 +10,10 @@ internal static class EnrollCommand
     public static Command Create(Func<string, string?> getEnvironmentVariable)
     {
         var dataDirectory = new DataDirectoryOption(getEnvironmentVariable);
-        var server = new Option<Uri>("--server") { Description = "The server's HTTPS URL, e.g. https://proxus.example.com:8443", Required = true };
+        var server = new Option<Uri>("--server") { Description = "The server's HTTPS URL, e.g. https://proxus.example.com:8443", Required = true, CustomParser = AbsoluteUrl };
         var token = new Option<string>("--token") { Description = "The one-time enrollment token from the portal", Required = true };
         var fingerprint = new Option<string?>("--ca-fingerprint") { Description = "SHA-256 fingerprint of the server's root CA (from the portal); without it the CA is trusted on first use" };
-        var broker = new Option<Uri?>("--broker") { Description = "The MQTT broker URL (default mqtts://<server host>:8883)" };
+        var broker = new Option<Uri?>("--broker") { Description = "The MQTT broker URL (default mqtts://<server host>:8883)", CustomParser = AbsoluteUrl };
         var force = new Option<bool>("--force") { Description = "Replace an existing enrollment (e.g. after the certificate expired)" };
         var command = new Command("enroll", "Generate the agent's key, enroll with a one-time token and store the certificate, CA chain and configuration-signing key")
         {
@@ -36,5 +37,18 @@ internal static class EnrollCommand
             return AgentCli.Success;
         }));
         return command;
+    }
+
+    /// <summary>System.CommandLine has no converter for <see cref="Uri"/>: an absolute URL is parsed here, anything else is a usage error.</summary>
+    private static Uri? AbsoluteUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            return url;
+        }
+
+        result.AddError($"'{text}' is not an absolute URL.");
+        return null;
     }
 }
