@@ -28,7 +28,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
     private FakeConfigServer _server = null!;
     private ModbusSimulatorServer _plc = null!;
     private TestAgent _agent = null!;
-    private ExternalProcess? _current;
+    private AgentProcess? _current;
 
     public async Task InitializeAsync()
     {
@@ -55,7 +55,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
     {
         _server.Serve(_agent.Sign(Configuration(scaleTo: 100, withCounter: false), 1), 1);
         await using var subscriber = await SubscribeAsync("Acme/#");
-        await using var agent = _current = AgentProcess.Run(_agent.Paths);
+        await using var agent = _current = AgentProcess.Start(_agent.Paths.Root);
 
         var level = await WaitForAsync(subscriber, Level, _ => true);
 
@@ -66,14 +66,14 @@ public sealed class AgentProcessTests : IAsyncLifetime
         await WaitUntilAsync(() => Reports().Any(report => report.Status == "applied" && report.Version == 1));
         _server.ClientSubjects.Should().OnlyContain(subject => subject.Contains(_agent.AgentIdText, StringComparison.Ordinal));
 
-        ProcessSockets.Established(agent.Id).Should().BeGreaterThan(0, "the inspection must see the agent's own connections");
-        ProcessSockets.Listening(agent.Id).Should().BeEmpty("the agent opens no listening TCP socket and binds no UDP socket");
+        ProcessSockets.Established(agent.ProcessId).Should().BeGreaterThan(0, "the inspection must see the agent's own connections");
+        ProcessSockets.Listening(agent.ProcessId).Should().BeEmpty("the agent opens no listening TCP socket and binds no UDP socket");
 
         await WaitUntilAsync(() => File.Exists(_agent.Paths.StatusPath));
         await WaitUntilAsync(() => File.ReadAllText(_agent.Paths.StatusPath).Contains("\"uplinkConnected\": true", StringComparison.Ordinal));
         var status = await AgentProcess.CommandAsync("status", "--data-dir", _agent.Paths.Root);
-        status.ExitCode.Should().Be(0, status.StandardError);
-        status.StandardOutput.Should().Contain("uplink         connected").And.Contain("version 1").And.Contain($"running (pid {agent.Id})");
+        status.ExitCode.Should().Be(0, status.Error);
+        status.Output.Should().Contain("uplink         connected").And.Contain("version 1").And.Contain($"running (pid {agent.ProcessId})");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
     {
         _agent.Store(_agent.Sign(Configuration(scaleTo: 100, withCounter: false), 1));
         await using var subscriber = await SubscribeAsync("Acme/#");
-        await using var agent = _current = AgentProcess.Run(_agent.Paths, "--config-poll-interval", "3600");
+        await using var agent = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600");
         await WaitForAsync(subscriber, Level, payload => payload.GetProperty("value").GetDouble() == 50);
 
         _server.Serve(_agent.Sign(Configuration(scaleTo: 200, withCounter: true), 2), 2);
@@ -118,7 +118,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
         {
             var running = verifier.StoredVersion();
             _server.Serve(EnvelopeOf(running + 1), running + 1);
-            await using (var agent = _current = AgentProcess.Run(_agent.Paths))
+            await using (var agent = _current = AgentProcess.Start(_agent.Paths.Root))
             {
                 await Task.Delay(random.Next(500, 4000));
                 agent.Kill();
@@ -133,7 +133,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
         }
 
         var final = verifier.StoredVersion();
-        await using var last = _current = AgentProcess.Run(_agent.Paths, "--config-poll-interval", "3600");
+        await using var last = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600");
         await WaitUntilAsync(() => File.Exists(_agent.Paths.StatusPath) && StatusConfigVersion() == final);
         upgraded.Should().BeGreaterThan(0, "some rounds got far enough to apply the new version");
     }
@@ -143,7 +143,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
     {
         _agent.Store(_agent.Sign(Configuration(scaleTo: 100, withCounter: true), 1));
         await using (var subscriber = await SubscribeAsync("Acme/#"))
-        await using (var agent = _current = AgentProcess.Run(_agent.Paths, "--config-poll-interval", "3600"))
+        await using (var agent = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600"))
         {
             await WaitForAsync(subscriber, Counter, payload => payload.GetProperty("value").GetInt64() == 7);
             await _broker.StopAsync();
@@ -160,7 +160,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
 
         await _broker.StartAsync();
         await using var after = await SubscribeAsync("Acme/#");
-        await using var restarted = _current = AgentProcess.Run(_agent.Paths, "--config-poll-interval", "3600");
+        await using var restarted = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600");
         var values = new List<long>();
         while (!values.Contains(114))
         {
@@ -242,7 +242,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No matching message on {topic}. Agent output: {_current?.StandardOutput}{_current?.StandardError}");
+                throw new TimeoutException($"No matching message on {topic}. Agent output: {_current?.Log}");
             }
 
             if (message.Topic != topic)
@@ -265,7 +265,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The condition did not become true in time. Agent output: {_current?.StandardOutput}{_current?.StandardError}");
+                throw new TimeoutException($"The condition did not become true in time. Agent output: {_current?.Log}");
             }
 
             await Task.Delay(50);
