@@ -12,7 +12,7 @@ public static class BenchRun
     /// in a row: enrolled, configured, connected to every simulator and the broker, JIT warm, and
     /// done with the backlog of its start (a rate above the expected one is a backlog draining).
     /// </summary>
-    public static async Task WaitForSteadyRateAsync(UnsSubscriber subscriber, ExternalProcess agent, double expectedRate, CancellationToken cancellationToken)
+    public static async Task WaitForSteadyRateAsync(UnsSubscriber subscriber, ExternalProcess agent, string agentDataDirectory, double expectedRate, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + SteadyTimeout;
         var steady = 0;
@@ -21,7 +21,8 @@ public static class BenchRun
         {
             if (agent.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"The agent did not reach {expectedRate:N0} messages/s (last second: {subscriber.Messages - last:N0}). Agent log: {agent.StandardOutput}{agent.StandardError}");
+                var status = Path.Combine(agentDataDirectory, "status.json");
+                throw new InvalidOperationException($"The agent did not reach {expectedRate:N0} messages/s steadily (last second: {subscriber.Messages - last:N0}, {subscriber.Messages:N0} in all, subscriber connected: {subscriber.IsConnected}, {subscriber.Disconnects} disconnects). Agent status: {(File.Exists(status) ? File.ReadAllText(status) : "none")} Agent log: {agent.StandardOutput}{agent.StandardError}");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

@@ -53,7 +53,7 @@ try
     Console.Error.WriteLine("==> running the agent (proxus-agent run)");
     await using var agent = ExternalProcess.Start("dotnet", [agentDll, "run", "--data-dir", dataDirectory]);
     var expectedRate = tags + (1000.0 / clockPollMs);
-    await BenchRun.WaitForSteadyRateAsync(subscriber, agent, expectedRate, token);
+    await BenchRun.WaitForSteadyRateAsync(subscriber, agent, dataDirectory, expectedRate, token);
 
     Console.Error.WriteLine($"==> measuring for {duration.TotalSeconds:N0} s");
     var result = await BenchRun.MeasureAsync(agent.Id, subscriber, duration, token);

@@ -20,6 +20,7 @@ public sealed class UnsSubscriber : IAsyncDisposable
     private Task _reader = Task.CompletedTask;
     private long _messages;
     private long _bad;
+    private long _disconnects;
     private bool _recording;
 
     private UnsSubscriber(MqttClient client)
@@ -31,12 +32,19 @@ public sealed class UnsSubscriber : IAsyncDisposable
 
     public long BadQualityMessages => Interlocked.Read(ref _bad);
 
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Times the broker connection dropped (the client reconnects to the same session).</summary>
+    public long Disconnects => Interlocked.Read(ref _disconnects);
+
     public static async Task<UnsSubscriber> StartAsync(Uri broker, string filter, CancellationToken cancellationToken)
     {
-        var client = new MqttClient(new MqttClientOptions { Server = broker, ClientId = "bench-agent-subscriber", ReceiveMaximum = ushort.MaxValue, ReceiveBufferCapacity = 65536 });
+        // A session that outlives a dropped connection keeps the subscription when the client reconnects.
+        var client = new MqttClient(new MqttClientOptions { Server = broker, ClientId = "bench-agent-subscriber", SessionExpiryInterval = 600, ReceiveMaximum = ushort.MaxValue, ReceiveBufferCapacity = 65536 });
         await client.ConnectAsync(cancellationToken);
         await client.SubscribeAsync(filter, MqttQualityOfService.AtMostOnce, cancellationToken);
         var subscriber = new UnsSubscriber(client);
+        client.Disconnected += (_, _) => Interlocked.Increment(ref subscriber._disconnects);
         subscriber._reader = subscriber.ReadAsync(cancellationToken);
         return subscriber;
     }
