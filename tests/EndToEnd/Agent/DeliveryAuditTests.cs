@@ -43,6 +43,15 @@ public sealed class DeliveryAuditTests
         var audit = DeliveryAudit.Of([Point("A", 1, 0), Point("A", 2, 0)]);
 
         audit.Problems.Should().ContainSingle().Which.Should().Contain("seq 1").And.Contain("seq 2");
+        audit.Losses.Should().BeEmpty("both sequence numbers arrived");
+    }
+
+    [Fact]
+    public void Of_OneSequenceForTwoPoints_IsAProblem()
+    {
+        var audit = DeliveryAudit.Of([Point("A", 1, 0), Point("B", 1, 0)]);
+
+        audit.Problems.Should().ContainSingle().Which.Should().Be("seq 1 carried two different points");
     }
 
     [Fact]

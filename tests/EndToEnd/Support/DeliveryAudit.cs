@@ -50,10 +50,15 @@ public sealed class DeliveryAudit
         ArgumentNullException.ThrowIfNull(points);
         var problems = new List<string>();
         var seen = new Dictionary<(string Tag, DateTimeOffset Timestamp), long>();
+        var bySequence = new Dictionary<long, (string Tag, DateTimeOffset Timestamp)>();
         var lastByTag = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var sequences = new List<long>(points.Count);
         foreach (var point in points)
         {
+            if (!bySequence.TryAdd(point.Sequence, (point.Tag, point.Timestamp)) && bySequence[point.Sequence] != (point.Tag, point.Timestamp))
+            {
+                problems.Add($"seq {point.Sequence} carried two different points");
+            }
+
             if (seen.TryGetValue((point.Tag, point.Timestamp), out var sequence))
             {
                 if (sequence != point.Sequence)
@@ -65,7 +70,6 @@ public sealed class DeliveryAudit
             }
 
             seen.Add((point.Tag, point.Timestamp), point.Sequence);
-            sequences.Add(point.Sequence);
             if (lastByTag.TryGetValue(point.Tag, out var last) && point.Timestamp <= last)
             {
                 problems.Add($"{point.Tag}: {point.Timestamp:O} (seq {point.Sequence}) arrived after {last:O}");
@@ -74,16 +78,13 @@ public sealed class DeliveryAudit
             lastByTag[point.Tag] = point.Timestamp;
         }
 
-        sequences.Sort();
+        // Every sequence number that arrived counts as delivered, also one whose point was a duplicate (a problem of its own).
+        var sequences = bySequence.Keys.Order().ToList();
         var restarts = new List<(long, long)>();
         var losses = new List<(long, long)>();
         for (var i = 1; i < sequences.Count; i++)
         {
-            if (sequences[i] == sequences[i - 1])
-            {
-                problems.Add($"seq {sequences[i]} carried two different points");
-            }
-            else if (sequences[i] > sequences[i - 1] + 1)
+            if (sequences[i] > sequences[i - 1] + 1)
             {
                 var gap = (sequences[i - 1] + 1, sequences[i] - 1);
                 ((sequences[i] - 1) % BlockSize == 0 ? restarts : losses).Add(gap);
@@ -92,7 +93,7 @@ public sealed class DeliveryAudit
 
         return new DeliveryAudit(
             points.Count,
-            sequences.Count,
+            seen.Count,
             sequences.Count > 0 ? sequences[0] : 0,
             sequences.Count > 0 ? sequences[^1] : 0,
             restarts,
