@@ -16,6 +16,14 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     /// <summary>The interval of tags that name neither a poll group nor their own interval.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The most tags one read covers before their messages are published. A group of thousands of
+    /// tags is read and published chunk by chunk (each chunk still planned into as few requests as
+    /// the driver can), so the uplink receives a steady stream instead of one burst per interval,
+    /// and a fast group's message never waits in the queue behind a whole slow group.
+    /// </summary>
+    public const int MaxTagsPerRead = 500;
+
     private readonly IDeviceConnection _device;
     private readonly SequenceAllocator _sequence;
     private readonly IUnsPublisher _publisher;
@@ -67,8 +75,8 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
 
             if (pipelines.Count > 0)
             {
-                var reader = _device.CreateGroup([.. pipelines.Select(pipeline => pipeline.Tag)]);
-                _loops.Add(Task.Run(() => PollAsync(group.Key, reader, pipelines, _stop.Token)));
+                PollChunk[] chunks = [.. pipelines.Chunk(MaxTagsPerRead).Select(chunk => new PollChunk(_device.CreateGroup([.. chunk.Select(pipeline => pipeline.Tag)]), chunk))];
+                _loops.Add(Task.Run(() => PollAsync(group.Key, chunks, _stop.Token)));
             }
         }
     }
@@ -116,32 +124,59 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
         return group is { Interval: var interval } && interval > TimeSpan.Zero ? interval : DefaultInterval;
     }
 
-    private async Task PollAsync(TimeSpan interval, IPollGroupReader reader, List<TagPipeline> pipelines, CancellationToken cancellationToken)
+    private async Task PollAsync(TimeSpan interval, PollChunk[] chunks, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval, _time);
         do
         {
-            try
+            string? failure = null;
+            foreach (var chunk in chunks)
             {
-                var readings = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var failure = readings.Count > 0 && readings.All(reading => reading.Error is not null) ? readings[0].Error : null;
-                RecordPoll(failure, readings.Count);
-                for (var i = 0; i < pipelines.Count; i++)
+                try
                 {
-                    pipelines[i].Process(readings[i], _sequence, _publisher);
+                    failure = failure is null ? await PollAsync(chunk, cancellationToken).ConfigureAwait(false) : Fail(chunk, failure);
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                RecordPoll(exception.Message, 0);
-                LogPollFailed(_logger, exception, Connection.Id);
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    RecordPoll(exception.Message, 0);
+                    LogPollFailed(_logger, exception, Connection.Id);
+                }
             }
         }
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Reads and publishes one chunk; returns the failure when the device answered for none of its tags.</summary>
+    private async Task<string?> PollAsync(PollChunk chunk, CancellationToken cancellationToken)
+    {
+        var readings = await chunk.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var failure = readings.Count > 0 && readings.All(reading => reading.Error is not null) ? readings[0].Error : null;
+        RecordPoll(failure, readings.Count);
+        for (var i = 0; i < chunk.Pipelines.Length; i++)
+        {
+            chunk.Pipelines[i].Process(readings[i], _sequence, _publisher);
+        }
+
+        return failure;
+    }
+
+    /// <summary>
+    /// The device failed on an earlier chunk of this poll: the rest of the group gets the same bad
+    /// quality without waiting for the same timeout once per chunk; the next poll tries them all.
+    /// </summary>
+    private string Fail(PollChunk chunk, string failure)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var pipeline in chunk.Pipelines)
+        {
+            pipeline.Process(RawReading.Bad(failure, now), _sequence, _publisher);
+        }
+
+        return failure;
     }
 
     private void RecordPoll(string? failure, int values)
@@ -172,4 +207,7 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Error, Message = "Connection {Connection}: a poll failed unexpectedly")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string connection);
+
+    /// <summary>A slice of a poll group: the tags one read covers, and their pipelines in the same order.</summary>
+    private sealed record PollChunk(IPollGroupReader Reader, TagPipeline[] Pipelines);
 }

@@ -17,6 +17,7 @@ internal sealed class TagPipeline
     private readonly ReportByExceptionFilter _filter;
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
+    private long _lastPublishedMillisecond = long.MinValue;
 
     /// <exception cref="Core.Units.UnitConversionException">The tag's units are unknown or incompatible.</exception>
     public TagPipeline(Tag tag)
@@ -32,6 +33,15 @@ internal sealed class TagPipeline
     /// <summary>Normalizes a reading and publishes it when the filter says it must be; returns whether it did.</summary>
     public bool Process(in RawReading reading, SequenceAllocator sequence, IUnsPublisher publisher)
     {
+        // Timestamps go out with millisecond precision and (tag, timestamp) is the key consumers
+        // de-duplicate by: a poll that ran within the same millisecond as the last published one (the
+        // timer catching up after an overrun) is the same sample and is not published again.
+        var millisecond = reading.Timestamp.ToUnixTimeMilliseconds();
+        if (millisecond == _lastPublishedMillisecond)
+        {
+            return false;
+        }
+
         var normalized = reading.Error is { } error
             ? new NormalizedValue(TagValue.None, Quality.Bad(error))
             : _normalizer.Normalize(reading.Value);
@@ -49,6 +59,7 @@ internal sealed class TagPipeline
         _writer.Reset();
         UnsPayloadWriter.Write(_writer, new UnsPayload(normalized.Value, _normalizer.Unit, normalized.Quality, reading.Timestamp, Tag.Address, sequence.Next()));
         publisher.Publish(Tag.Path.Value, _buffer.WrittenSpan);
+        _lastPublishedMillisecond = millisecond;
         return true;
     }
 }

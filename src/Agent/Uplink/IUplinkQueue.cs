@@ -19,7 +19,7 @@ public interface IUplinkQueue
     /// <summary>Records found damaged on disk and skipped.</summary>
     long CorruptRecords { get; }
 
-    /// <summary>Appends a record; returns its sequence.</summary>
+    /// <summary>Appends a copy of the record (the span is not kept); returns its sequence.</summary>
     long Enqueue(ReadOnlySpan<byte> record);
 
     /// <summary>The next record not yet read since the last rewind, if any.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Acquisition;
@@ -78,7 +79,18 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
 
     public void Publish(string topic, ReadOnlySpan<byte> payload)
     {
-        _queue.Enqueue(UplinkRecord.Encode(topic, payload, retain: true));
+        // Every message of every poll passes here: the record is built in a pooled buffer, since the
+        // queue copies it to the disk before Enqueue returns.
+        var buffer = ArrayPool<byte>.Shared.Rent(UplinkRecord.EncodedLength(topic, payload.Length));
+        try
+        {
+            _queue.Enqueue(buffer.AsSpan(0, UplinkRecord.Encode(topic, payload, retain: true, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         Interlocked.Increment(ref _produced);
     }
 

@@ -17,7 +17,18 @@ public readonly record struct UplinkRecord(string Topic, ReadOnlyMemory<byte> Pa
     private const int HeaderBytes = 3;
     private const byte RetainFlag = 0x01;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static byte[] Encode(string topic, ReadOnlySpan<byte> payload, bool retain)
+    {
+        var record = new byte[EncodedLength(topic, payload.Length)];
+        Encode(topic, payload, retain, record);
+        return record;
+    }
+
+    /// <summary>The size of the record of <paramref name="topic"/> with a payload of <paramref name="payloadLength"/> bytes.</summary>
+    /// <exception cref="ArgumentException">The topic is empty or longer than <see cref="MaxTopicBytes"/>.</exception>
+    public static int EncodedLength(string topic, int payloadLength)
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         var topicBytes = Encoding.UTF8.GetByteCount(topic);
@@ -26,12 +37,19 @@ public readonly record struct UplinkRecord(string Topic, ReadOnlyMemory<byte> Pa
             throw new ArgumentException($"A topic has at most {MaxTopicBytes} UTF-8 bytes.", nameof(topic));
         }
 
-        var record = new byte[HeaderBytes + topicBytes + payload.Length];
+        return HeaderBytes + topicBytes + payloadLength;
+    }
+
+    /// <summary>Writes the record into <paramref name="destination"/> (at least <see cref="EncodedLength"/> bytes); returns its length.</summary>
+    public static int Encode(string topic, ReadOnlySpan<byte> payload, bool retain, Span<byte> destination)
+    {
+        var length = EncodedLength(topic, payload.Length);
+        var record = destination[..length];
         record[0] = retain ? RetainFlag : (byte)0;
-        BinaryPrimitives.WriteUInt16BigEndian(record.AsSpan(1), (ushort)topicBytes);
-        Encoding.UTF8.GetBytes(topic, record.AsSpan(HeaderBytes));
-        payload.CopyTo(record.AsSpan(HeaderBytes + topicBytes));
-        return record;
+        var topicBytes = Encoding.UTF8.GetBytes(topic, record[HeaderBytes..]);
+        BinaryPrimitives.WriteUInt16BigEndian(record[1..], (ushort)topicBytes);
+        payload.CopyTo(record[(HeaderBytes + topicBytes)..]);
+        return length;
     }
 
     /// <summary>Decodes a record; false (with the reason) for a record that is not one.</summary>
@@ -61,7 +79,7 @@ public readonly record struct UplinkRecord(string Topic, ReadOnlyMemory<byte> Pa
         string topic;
         try
         {
-            topic = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(span.Slice(HeaderBytes, topicLength));
+            topic = StrictUtf8.GetString(span.Slice(HeaderBytes, topicLength));
         }
         catch (DecoderFallbackException)
         {

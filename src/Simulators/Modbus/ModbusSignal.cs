@@ -23,6 +23,11 @@ public sealed record ModbusSignal(
             throw new ArgumentException($"Signal {Address}: strings do not move.");
         }
 
+        if (Kind == ModbusSignalKind.Clock && tag.DataType is not (ModbusDataType.Int64 or ModbusDataType.UInt64 or ModbusDataType.Float64))
+        {
+            throw new ArgumentException($"Signal {Address}: a clock holds milliseconds since 1970 and needs Int64, UInt64 or Float64.");
+        }
+
         if (Max < Min || PeriodSeconds <= 0 || Step < 0)
         {
             throw new ArgumentException($"Signal {Address}: needs Min <= Max, PeriodSeconds > 0 and Step >= 0.");

@@ -9,14 +9,16 @@ public sealed class ModbusSignalGenerator
     private readonly (ModbusSignal Signal, ModbusTag Tag)[] _signals;
     private readonly double[] _state;
     private readonly Random _random;
+    private readonly TimeProvider _time;
 
-    public ModbusSignalGenerator(ModbusDataStore store, IReadOnlyList<ModbusSignal> signals, Random? random = null)
+    public ModbusSignalGenerator(ModbusDataStore store, IReadOnlyList<ModbusSignal> signals, Random? random = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(signals);
         _store = store;
         _signals = signals.Select(s => (s, s.ToTag())).ToArray();
         _state = signals.Select(s => s.Min).ToArray();
         _random = random ?? Random.Shared;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Recomputes every signal for the time elapsed since the simulator started.</summary>
@@ -32,6 +34,7 @@ public sealed class ModbusSignalGenerator
                 ModbusSignalKind.Sine => signal.Min + (span * (1 + Math.Sin(2 * Math.PI * phase)) / 2),
                 ModbusSignalKind.Ramp => signal.Min + (span * (phase - Math.Floor(phase))),
                 ModbusSignalKind.Counter => _state[i] + signal.Step > signal.Max ? signal.Min : _state[i] + signal.Step,
+                ModbusSignalKind.Clock => _time.GetUtcNow().ToUnixTimeMilliseconds(),
                 _ => Math.Clamp(_state[i] + ((_random.NextDouble() * 2) - 1) * signal.Step, signal.Min, signal.Max),
             };
             _store.Write(tag, Convert(tag.DataType, _state[i]));

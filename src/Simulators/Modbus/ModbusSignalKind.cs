@@ -13,4 +13,11 @@ public enum ModbusSignalKind
 
     /// <summary>Adds a random step in [-Step, Step] every update, kept within [Min, Max].</summary>
     RandomWalk,
+
+    /// <summary>
+    /// The wall-clock time of the update in milliseconds since the Unix epoch (Min and Max are not
+    /// used): a value that tells when it changed, for measuring change-to-subscriber latency. Needs
+    /// a 64-bit type (Int64, UInt64 or Float64).
+    /// </summary>
+    Clock,
 }

@@ -37,6 +37,31 @@ public sealed class ModbusSignalGeneratorTests
     }
 
     [Fact]
+    public void Update_Clock_WritesTheUpdateTimeInMillisecondsSince1970()
+    {
+        var store = new ModbusDataStore();
+        var time = new SteppingClock(DateTimeOffset.Parse("2026-11-22T07:00:00.123Z", System.Globalization.CultureInfo.InvariantCulture));
+        ModbusSignal[] signals = [new("HR10", ModbusDataType.UInt64, ModbusSignalKind.Clock)];
+        var generator = new ModbusSignalGenerator(store, signals, new Random(7), time);
+
+        generator.Update(TimeSpan.Zero);
+        Read(store, signals[0]).Should().Be((ulong)time.Now.ToUnixTimeMilliseconds());
+        time.Now = time.Now.AddMilliseconds(10);
+        generator.Update(TimeSpan.FromMilliseconds(10));
+        Read(store, signals[0]).Should().Be(1_795_330_800_133UL);
+    }
+
+    [Theory]
+    [InlineData(ModbusDataType.UInt16)]
+    [InlineData(ModbusDataType.Int32)]
+    [InlineData(ModbusDataType.Float32)]
+    public void Signal_ClockOfA32BitOrSmallerType_IsRejected(ModbusDataType type)
+    {
+        var act = () => new ModbusSignal("HR0", type, ModbusSignalKind.Clock).Validate();
+        act.Should().Throw<ArgumentException>().WithMessage("*64-bit*");
+    }
+
+    [Fact]
     public void Signal_Invalid_IsRejected()
     {
         var act = () => new ModbusSignal("HR0", ModbusDataType.Float32, ModbusSignalKind.Sine, Min: 5, Max: 1).Validate();
@@ -49,5 +74,12 @@ public sealed class ModbusSignalGeneratorTests
         var registers = new ushort[tag.Length];
         store.ReadRegisters(ModbusArea.HoldingRegister, tag.Address.Offset, registers);
         return ModbusValueCodec.Decode(tag, registers);
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }
