@@ -29,7 +29,8 @@ public sealed partial class WriteRequestService
                 }
 
                 var now = Timestamps.Now(timeProvider);
-                if (request.State == WriteState.Requested && request.ExpiresAt <= now)
+                // Past its window: still Requested, or already expired by the sweep.
+                if (request.State is WriteState.Requested or WriteState.Expired && request.ExpiresAt <= now)
                 {
                     RaiseOutsideWindow(request, caller.Actor, "approval", now);
                 }
