@@ -93,25 +93,6 @@ public sealed class CliUsageTests
     }
 
     [Fact]
-    public async Task Enroll_ServerAndBrokerUrls_AreParsedAndTheUnreachableServerIsReported()
-    {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "proxus-agent-enroll-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var run = await CliRun.InvokeAsync("enroll", "--server", "https://127.0.0.1:1/", "--token", "t", "--broker", "mqtts://127.0.0.1:1", "--data-dir", dataDirectory);
-
-            run.ExitCode.Should().Be(1, "the URLs parse and the closed port is a server error, not a usage error: {0}", run.Error);
-        }
-        finally
-        {
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-        }
-    }
-
-    [Fact]
     public async Task Write_Count_IsNotAnOption()
     {
         var run = await CliRun.InvokeAsync("write", "modbus-tcp://127.0.0.1", "HR0", "1", "--count", "2");
