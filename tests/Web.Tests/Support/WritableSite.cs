@@ -30,14 +30,14 @@ public sealed partial record WritableSite(string Id, string Name, string Prefix,
         await admin.WaitForURLAsync(url => url.Contains("#site-", StringComparison.Ordinal));
         var siteId = admin.Url.Split("#site-")[1];
 
-        const string agentName = "press-agent";
+        const string AgentName = "press-agent";
         await admin.GotoAsync($"sites/{siteId}/agents/new");
-        await admin.GetByLabel("Name").FillAsync(agentName);
+        await admin.GetByLabel("Name").FillAsync(AgentName);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create agent" }).ClickAsync();
         await admin.WaitForURLAsync(AgentCreated());
         var agentId = new Uri(admin.Url).AbsolutePath.Split('/')[^1];
 
-        var site = new WritableSite(siteId, name, prefix, agentId, agentName);
+        var site = new WritableSite(siteId, name, prefix, agentId, AgentName);
         var api = admin.Context.APIRequest;
         var publish = await api.PostAsync($"api/v1/sites/{siteId}/tag-map/versions?comment=writes", new()
         {

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Proxus.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Forms;
+using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Writes;
