@@ -60,7 +60,7 @@ public sealed partial class DemoRunner
             return false;
         }
 
-        using var certificate = X509Certificate2.CreateFromPemFile(ConsumerCertificateFile);
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(ConsumerCertificateFile));
         return certificate.NotAfter.ToUniversalTime() - DateTime.UtcNow > ConsumerRenewBefore;
     }
 

@@ -11,7 +11,7 @@ namespace Proxus.EndToEnd.Tests.Documentation;
 /// <c>sh</c>, <c>bash</c>, <c>shell</c>, <c>console</c> — and in inline code): <c>./proxus X</c> needs a
 /// subcommand of the script, <c>./proxus bench N</c> a <c>bench/N/run</c>, <c>proxus-agent VERB</c> (also as
 /// <c>dotnet …/proxus-agent.dll VERB</c>) a verb of the agent, <c>dotnet run --project P</c> and
-/// <c>bench/N/run</c> an existing path. An all-capitals word (<c>NAME</c>, <c>N</c>) is a placeholder.
+/// <c>bench/N/run</c> an existing path. An all-capitals word or path segment (<c>NAME</c>, <c>bench/NAME/run</c>) is a placeholder.
 /// </summary>
 public sealed partial class DocumentationChecker(string root, ProductCommands commands)
 {
@@ -125,7 +125,7 @@ public sealed partial class DocumentationChecker(string root, ProductCommands co
         {
             problems.Add(new DocumentationProblem(name, line, $"'dotnet run --project {words[3]}': no such project"));
         }
-        else if (words[0].StartsWith("bench/", StringComparison.Ordinal) && !PathExists(words[0]))
+        else if (words[0].StartsWith("bench/", StringComparison.Ordinal) && !words[0].Split('/').Any(IsPlaceholder) && !PathExists(words[0]))
         {
             problems.Add(new DocumentationProblem(name, line, $"'{words[0]}' does not exist"));
         }

@@ -47,6 +47,7 @@ public sealed class DocumentationTests : IDisposable
             ```sh
             ./proxus bench mqtt --scenarios a,b
             ./proxus bench NAME
+            bench/NAME/run
             dotnet src/Agent/bin/Release/net10.0/proxus-agent.dll read 'modbus-tcp://127.0.0.1:5020' HR0
             dotnet run --project src/Server -- --Mqtt:Port=1883
             ```

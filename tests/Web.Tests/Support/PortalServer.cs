@@ -85,7 +85,8 @@ public partial class PortalServer : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(30_000);
+        // Generous: the test run shares two cores with other test projects running alongside.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
