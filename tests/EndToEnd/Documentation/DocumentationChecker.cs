@@ -17,12 +17,15 @@ public sealed partial class DocumentationChecker(string root, ProductCommands co
 {
     private static readonly string[] ShellLanguages = ["", "sh", "bash", "shell", "console"];
 
+    // Every page is parsed once, whether it is checked or only the target of a #fragment link.
+    private readonly Dictionary<string, MarkdownDocument> _documents = new(StringComparer.Ordinal);
+
     public IReadOnlyList<DocumentationProblem> Check(IEnumerable<string> markdownFiles)
     {
         var problems = new List<DocumentationProblem>();
         foreach (var file in markdownFiles)
         {
-            var document = MarkdownDocument.Load(file);
+            var document = Load(Path.GetFullPath(file));
             var name = Path.GetRelativePath(root, file);
             foreach (var line in document.Prose)
             {
@@ -81,7 +84,7 @@ public sealed partial class DocumentationChecker(string root, ProductCommands co
         }
 
         if (fragment is not null && resolved.EndsWith(".md", StringComparison.Ordinal)
-            && !(resolved == document.Path ? document : MarkdownDocument.Load(resolved)).Anchors.Contains(fragment))
+            && !Load(resolved).Anchors.Contains(fragment))
         {
             problems.Add(new DocumentationProblem(name, line, $"link '{target}': no heading with the anchor '#{fragment}'"));
         }
@@ -129,6 +132,17 @@ public sealed partial class DocumentationChecker(string root, ProductCommands co
         {
             problems.Add(new DocumentationProblem(name, line, $"'{words[0]}' does not exist"));
         }
+    }
+
+    private MarkdownDocument Load(string fullPath)
+    {
+        if (!_documents.TryGetValue(fullPath, out var document))
+        {
+            document = MarkdownDocument.Load(fullPath);
+            _documents.Add(fullPath, document);
+        }
+
+        return document;
     }
 
     private bool PathExists(string relative)
