@@ -1,26 +1,24 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Proxus.Drivers.OpcUa.Client;
 using Proxus.Drivers.OpcUa.Services;
 
 namespace Proxus.Drivers.OpcUa;
 
 public sealed partial class OpcUaClient
 {
-    /// <summary>Publish requests kept in flight so that the server always has one to answer with.</summary>
-    private const int PublishDepth = 3;
-
     private readonly ConcurrentQueue<(uint SubscriptionId, uint SequenceNumber)> _acknowledgements = new();
 
     /// <summary>
-    /// Keeps Publish requests in flight while subscriptions exist and handles the responses in the order
-    /// the requests were sent (the server answers them first-in, first-out), so that notification
-    /// messages are processed in sequence.
+    /// Keeps Publish requests in flight while subscriptions exist (as many as <see cref="PublishDepth"/>
+    /// says for the load) and handles the responses in the order the requests were sent (the server
+    /// answers them first-in, first-out), so that notification messages are processed in sequence.
     /// </summary>
     private async Task PublishLoopAsync()
     {
         var token = _lifetime.Token;
         var inflight = new Queue<Task<PublishResponse>>();
-        var depth = PublishDepth;
+        var depth = new PublishDepth();
         while (!token.IsCancellationRequested)
         {
             lock (_gate)
@@ -30,9 +28,11 @@ public sealed partial class OpcUaClient
                     _publishLoop = null;
                     return;
                 }
+
+                depth.SetSubscriptionCount(_subscriptions.Count);
             }
 
-            while (inflight.Count < depth && HasSubscriptions())
+            while (inflight.Count < depth.Target && HasSubscriptions())
             {
                 inflight.Enqueue(PublishAsync(token));
             }
@@ -45,11 +45,13 @@ public sealed partial class OpcUaClient
             try
             {
                 var response = await inflight.Dequeue().ConfigureAwait(false);
+                depth.OnResponse(response.MoreNotifications, response.Message.IsKeepAlive);
                 await DispatchAsync(response, token).ConfigureAwait(false);
             }
             catch (OpcUaException ex) when (ex.StatusCode.Is(StatusCode.BadTooManyPublishRequests))
             {
-                depth = Math.Max(1, inflight.Count);
+                depth.OnTooManyPublishRequests(inflight.Count);
+                LogTooManyPublishRequests(_logger, depth.Ceiling);
             }
             catch (OpcUaException ex) when (ex.StatusCode.Is(StatusCode.BadNoSubscription))
             {
@@ -175,6 +177,9 @@ public sealed partial class OpcUaClient
 
     [LoggerMessage(EventId = 4134, Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} status changed: {Status}")]
     private static partial void LogSubscriptionStatus(ILogger logger, uint subscriptionId, string status);
+
+    [LoggerMessage(EventId = 4136, Level = LogLevel.Debug, Message = "The server refused a Publish request as one too many: at most {Ceiling} are kept in flight from now on")]
+    private static partial void LogTooManyPublishRequests(ILogger logger, int ceiling);
 
     [LoggerMessage(EventId = 4135, Level = LogLevel.Warning, Message = "Notification {Sequence} of subscription {SubscriptionId} is lost (no longer available for Republish)")]
     private static partial void LogMessageLost(ILogger logger, uint subscriptionId, uint sequence);
