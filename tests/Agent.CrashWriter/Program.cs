@@ -7,7 +7,9 @@ using Proxus.Agent.Buffering;
 // once Enqueue returned for each, until the test kills the process. Record n holds n (8 bytes,
 // little-endian) and then bytes (n + i) mod 256, so a reader can check every byte. With
 // "acknowledge-even", a consumer reads alongside and acknowledges the even-numbered records, printing
-// "acknowledged SEQUENCE NUMBER ok" after each.
+// "acknowledging SEQUENCE NUMBER ok" before each Acknowledge call and "acknowledged SEQUENCE NUMBER ok"
+// after it: a record is no longer owed from the first line on (a kill between the two lines may find
+// its acknowledgement already checkpointed).
 if (args.Length is < 4 or > 5 || (args.Length == 5 && args[4] != "acknowledge-even"))
 {
     await Console.Error.WriteLineAsync("usage: DIRECTORY POLICY FIRST_NUMBER RECORD_BYTES [acknowledge-even]");
@@ -38,6 +40,7 @@ if (args.Length == 5)
                 var value = BinaryPrimitives.ReadInt64LittleEndian(next.Payload.Span);
                 if (value % 2 == 0)
                 {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acknowledging {next.Sequence} {value} ok"));
                     queue.Acknowledge(next.Sequence);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"acknowledged {next.Sequence} {value} ok"));
                 }
