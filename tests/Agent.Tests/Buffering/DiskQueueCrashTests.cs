@@ -67,6 +67,24 @@ public sealed class DiskQueueCrashTests : IDisposable
         queue.CorruptRecords.Should().BeLessThanOrEqualTo(3);
     }
 
+    [Fact]
+    public async Task Acknowledge_ProcessKilledAfterTheCheckpointBeforeTheConfirmation_OnlyThatRecordIsGone()
+    {
+        await RunAndKillAsync(FsyncPolicy.Interval, acknowledge: true, mode: "acknowledge-first", waitFor: "checkpointed ");
+
+        var round = _rounds.Single();
+        var checkpointed = Confirmed(round.Output, "checkpointed").Should().ContainSingle().Subject;
+        round.Acknowledged.Should().BeEmpty("the writer was killed before it confirmed the acknowledgement");
+        round.Acknowledging.Should().Equal(checkpointed);
+        var snapshot = Snapshot();
+        using var queue = OpenLikeTheWriter(FsyncPolicy.Interval);
+        var numbers = QueueDirectory.Drain(queue).ToDictionary(r => r.Sequence, Decode);
+
+        numbers.Should().NotContainKey(checkpointed.Sequence, "its acknowledgement was checkpointed before the kill");
+        ShouldAllBeThere([.. round.Enqueued.Where(e => e != checkpointed)], numbers, snapshot);
+        queue.CorruptRecords.Should().BeLessThanOrEqualTo(1);
+    }
+
     public void Dispose()
     {
         _directory.Dispose();
@@ -118,15 +136,16 @@ public sealed class DiskQueueCrashTests : IDisposable
         }
     }
 
-    /// <summary>Runs the writer until it confirmed a round's worth of records, kills it, and keeps what it printed.</summary>
-    private async Task RunAndKillAsync(FsyncPolicy policy, bool acknowledge)
+    /// <summary>Runs the writer until it printed <paramref name="waitFor"/> and confirmed a round's worth of records, kills it, and keeps what it printed.</summary>
+    private async Task RunAndKillAsync(FsyncPolicy policy, bool acknowledge, string mode = "acknowledge-even", string waitFor = "ready")
     {
         var firstNumber = _rounds.Select(r => r.Enqueued).LastOrDefault(e => e.Count > 0) is { } last ? last[^1].Number + 1 : 1;
-        string[] arguments = [WriterPath(), _directory.Path, policy.ToString(), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture), .. acknowledge ? ["acknowledge-even"] : Array.Empty<string>()];
+        string[] arguments = [WriterPath(), _directory.Path, policy.ToString(), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture), .. acknowledge ? [mode] : Array.Empty<string>()];
         var writer = ExternalProcess.Start("dotnet", arguments);
         await using (writer)
         {
             await writer.WaitForOutputAsync("ready", Timeout);
+            await writer.WaitForOutputAsync(waitFor, Timeout);
             var deadline = DateTime.UtcNow + Timeout;
             while (Confirmed(writer.StandardOutput, "enqueued").Count < RecordsPerRound)
             {
