@@ -62,12 +62,14 @@ public sealed class AgentConfigService(
             throw new ArgumentException($"A reason has at most {AgentConfigState.MaxReasonLength} characters.", nameof(reason));
         }
 
-        var recorded = await audit.RunAuditedAsync(
+        var (recorded, applyDelay) = await audit.RunAuditedAsync(
             async (db, token) =>
             {
-                if (!await db.AgentConfigEnvelopes.AnyAsync(e => e.AgentId == agent.AgentId && e.Version == version, token))
+                var issued = await db.AgentConfigEnvelopes.AsNoTracking().Where(e => e.AgentId == agent.AgentId && e.Version == version)
+                    .Select(e => new { e.IssuedAt }).SingleOrDefaultAsync(token);
+                if (issued is null)
                 {
-                    return new AuditedResult<bool>(false, []);
+                    return new AuditedResult<(bool, TimeSpan?)>((false, null), []);
                 }
 
                 var state = await db.AgentConfigStates.SingleOrDefaultAsync(s => s.AgentId == agent.AgentId, token);
@@ -77,15 +79,18 @@ public sealed class AgentConfigService(
                     db.AgentConfigStates.Add(state);
                 }
 
+                var now = Timestamps.Now(timeProvider);
+                TimeSpan? firstApplied = null;
                 if (status == AgentConfigReportStatus.Applied)
                 {
+                    firstApplied = state.AppliedVersion == version ? null : now - issued.IssuedAt;
                     state.AppliedVersion = version;
                 }
 
                 state.ReportedVersion = version;
                 state.Status = status;
                 state.Reason = string.IsNullOrEmpty(reason) ? null : reason;
-                state.ReportedAt = Timestamps.Now(timeProvider);
+                state.ReportedAt = now;
                 await db.SaveChangesAsync(token);
                 var type = status == AgentConfigReportStatus.Applied ? AuditEventTypes.AgentConfigApplied : AuditEventTypes.AgentConfigRejected;
                 var data = new Dictionary<string, string?> { ["version"] = version.ToString(CultureInfo.InvariantCulture), ["certificate"] = agent.SerialNumber };
@@ -94,12 +99,17 @@ public sealed class AgentConfigService(
                     data["reason"] = state.Reason;
                 }
 
-                return new AuditedResult<bool>(true, new AuditEvent(type, $"agent:{agent.AgentId:D}", $"agent:{agent.AgentId:D}", data));
+                return new AuditedResult<(bool, TimeSpan?)>((true, firstApplied), new AuditEvent(type, $"agent:{agent.AgentId:D}", $"agent:{agent.AgentId:D}", data));
             },
             cancellationToken);
         if (recorded)
         {
-            metrics.Reported(status);
+            metrics.Reported(status, reason);
+        }
+
+        if (applyDelay is { } delay)
+        {
+            metrics.Applied(delay);
         }
 
         if (recorded && status == AgentConfigReportStatus.Rejected)

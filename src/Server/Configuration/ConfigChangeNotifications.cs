@@ -1,7 +1,10 @@
 namespace Proxus.Server.Configuration;
 
-/// <summary>Hands committed envelopes to every <see cref="IConfigChangeNotifier"/>; a failing notifier is logged and skipped.</summary>
-public sealed partial class ConfigChangeNotifications(IEnumerable<IConfigChangeNotifier> notifiers, ILogger<ConfigChangeNotifications> logger)
+/// <summary>
+/// Hands committed envelopes to every <see cref="IConfigChangeNotifier"/>; a failing notifier is logged
+/// and skipped. Counts each envelope as issued and each notification by outcome (<see cref="AgentConfigMetrics"/>).
+/// </summary>
+public sealed partial class ConfigChangeNotifications(IEnumerable<IConfigChangeNotifier> notifiers, AgentConfigMetrics metrics, ILogger<ConfigChangeNotifications> logger)
 {
     private readonly IConfigChangeNotifier[] _notifiers = [.. notifiers];
 
@@ -9,14 +12,17 @@ public sealed partial class ConfigChangeNotifications(IEnumerable<IConfigChangeN
     {
         foreach (var config in issued)
         {
+            metrics.Issued(config);
             foreach (var notifier in _notifiers)
             {
                 try
                 {
                     await notifier.ConfigurationIssuedAsync(config, cancellationToken);
+                    metrics.Notified(sent: true);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    metrics.Notified(sent: false);
                     LogNotifierFailed(logger, e, notifier.GetType().Name, config.AgentId, config.Version);
                 }
             }

@@ -14,7 +14,6 @@ public static class ConfigurationServiceCollectionExtensions
         builder.Services.AddSingleton<TagMapVersionCache>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<AgentConfigMetrics>();
-        builder.Services.AddSingleton<IConfigChangeNotifier>(provider => provider.GetRequiredService<AgentConfigMetrics>());
         builder.Services.AddSingleton<TagMapService>();
         builder.Services.AddSingleton<AgentConfigService>();
         builder.Services.AddSingleton<AgentCertificateFilter>();

@@ -126,6 +126,7 @@ public sealed partial class TagMapService
         {
             // The new current version is in memory already: the first page after a publish needs no parse.
             cache.Add(new IndexedTagMap(result.Version!, map));
+            metrics.VersionPublished();
         }
 
         await notifications.NotifyAsync(issued, cancellationToken);

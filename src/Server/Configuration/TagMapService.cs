@@ -19,6 +19,7 @@ public sealed partial class TagMapService(
     AgentConfigIssuer issuer,
     ConfigChangeNotifications notifications,
     TagMapVersionCache cache,
+    AgentConfigMetrics metrics,
     TimeProvider timeProvider)
 {
     /// <summary>

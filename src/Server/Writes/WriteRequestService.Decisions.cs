@@ -55,6 +55,7 @@ public sealed partial class WriteRequestService
             cancellationToken);
         if (approved.State == WriteState.Approved)
         {
+            metrics.Approved();
             Wake();
         }
 
@@ -62,7 +63,7 @@ public sealed partial class WriteRequestService
     }
 
     /// <summary>Rejects a requested write with a reason; an approver other than the requester.</summary>
-    public Task<WriteRequest> RejectAsync(Guid id, string? reason, WriteCaller caller, CancellationToken cancellationToken)
+    public async Task<WriteRequest> RejectAsync(Guid id, string? reason, WriteCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.MayApprove)
@@ -75,7 +76,7 @@ public sealed partial class WriteRequestService
             throw new WriteRequestException(WriteErrorKind.Invalid, $"reason: a reason of 1..{WriteRequest.MaxReasonLength} characters is required.");
         }
 
-        return audit.RunAuditedAsync(
+        var rejected = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 var request = await LoadAsync(db, id, token);
@@ -93,13 +94,15 @@ public sealed partial class WriteRequestService
                 return new AuditedResult<WriteRequest>(request, step);
             },
             cancellationToken);
+        metrics.Rejected();
+        return rejected;
     }
 
     /// <summary>Withdraws a request before it is dispatched: its requester, or an Admin.</summary>
-    public Task<WriteRequest> CancelAsync(Guid id, WriteCaller caller, CancellationToken cancellationToken)
+    public async Task<WriteRequest> CancelAsync(Guid id, WriteCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return audit.RunAuditedAsync(
+        var cancelled = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 var request = await LoadAsync(db, id, token);
@@ -117,6 +120,8 @@ public sealed partial class WriteRequestService
                 return new AuditedResult<WriteRequest>(request, step);
             },
             cancellationToken);
+        metrics.Closed(WriteState.Cancelled);
+        return cancelled;
     }
 
     /// <summary>A request approved or due for dispatch after its execution window closed: refused, and raised to security monitoring.</summary>

@@ -27,6 +27,13 @@ public sealed partial class WriteRequestService
                     || (r.State == WriteState.Dispatched && r.CommandExpiresAt <= timeoutBefore))
                 .OrderBy(r => r.RequestedAt).Select(r => new { r.Id, r.State }).Take(500).ToListAsync(cancellationToken))
                 .Select(r => (r.Id, r.State)).ToList();
+            if (metrics.InFlightObserved)
+            {
+                var counts = await db.WriteRequests.AsNoTracking()
+                    .Where(r => r.State == WriteState.Requested || r.State == WriteState.Approved || r.State == WriteState.Dispatched)
+                    .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+                metrics.SetInFlight(counts.ToDictionary(c => c.State, c => c.Count));
+            }
         }
 
         foreach (var (id, state) in due)
@@ -35,10 +42,14 @@ public sealed partial class WriteRequestService
             {
                 if (state == WriteState.Dispatched)
                 {
-                    await TransitionBySystemAsync(id, WriteState.Dispatched, WriteState.TimedOut, "timed-out", "no result before the command expired", WriteAuditEventTypes.TimedOut, cancellationToken);
+                    if (await TransitionBySystemAsync(id, WriteState.Dispatched, WriteState.TimedOut, "timed-out", "no result before the command expired", WriteAuditEventTypes.TimedOut, cancellationToken))
+                    {
+                        metrics.TimedOut();
+                    }
                 }
                 else if (await TransitionBySystemAsync(id, state, WriteState.Expired, "expired", null, WriteAuditEventTypes.Expired, cancellationToken, onlyIfExpired: true))
                 {
+                    metrics.Closed(WriteState.Expired);
                     if (state == WriteState.Approved && await GetAsync(id, cancellationToken) is { } expired)
                     {
                         // Approved, but its window closed before it could be dispatched: never sent.
@@ -65,7 +76,12 @@ public sealed partial class WriteRequestService
     public async Task<WriteResultOutcome> RecordResultAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var outcome = await RecordAsync(agentId, result, cancellationToken);
+        var (outcome, request, at) = await RecordAsync(agentId, result, cancellationToken);
+        if (outcome is WriteResultOutcome.Recorded or WriteResultOutcome.Reconciled)
+        {
+            metrics.Completed(request!, result.Outcome, late: outcome == WriteResultOutcome.Reconciled, at);
+        }
+
         if (result.Outcome == WriteOutcome.Refused && outcome is WriteResultOutcome.Recorded or WriteResultOutcome.Reconciled)
         {
             monitoring.Raise(new Monitoring.SecurityEvent(
@@ -77,7 +93,8 @@ public sealed partial class WriteRequestService
         return outcome;
     }
 
-    private Task<WriteResultOutcome> RecordAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
+    /// <summary>Records the result; returns what happened and, when it was recorded, the request and the server time it was.</summary>
+    private Task<(WriteResultOutcome Outcome, WriteRequest? Request, DateTimeOffset At)> RecordAsync(Guid agentId, WriteResult result, CancellationToken cancellationToken)
     {
         return audit.RunAuditedAsync(
             async (db, token) =>
@@ -87,12 +104,12 @@ public sealed partial class WriteRequestService
                 if (request is null || request.AgentId != agentId || result.AgentId != agentId.ToString("D") || request.Nonce != result.Nonce)
                 {
                     var data = new Dictionary<string, string?> { ["request"] = result.RequestId.ToString("D"), ["outcome"] = result.Outcome.ToString(), ["refusal"] = result.Refusal.ToString(), ["error"] = result.Error };
-                    return new AuditedResult<WriteResultOutcome>(WriteResultOutcome.Rejected, new AuditEvent(WriteAuditEventTypes.ResultRejected, actor, $"write:{result.RequestId:D}", data));
+                    return new AuditedResult<(WriteResultOutcome, WriteRequest?, DateTimeOffset)>((WriteResultOutcome.Rejected, null, default), new AuditEvent(WriteAuditEventTypes.ResultRejected, actor, $"write:{result.RequestId:D}", data));
                 }
 
                 if (request.State is not (WriteState.Dispatched or WriteState.TimedOut))
                 {
-                    return new AuditedResult<WriteResultOutcome>(WriteResultOutcome.Duplicate, []);
+                    return new AuditedResult<(WriteResultOutcome, WriteRequest?, DateTimeOffset)>((WriteResultOutcome.Duplicate, null, default), []);
                 }
 
                 var late = request.State == WriteState.TimedOut;
@@ -109,9 +126,10 @@ public sealed partial class WriteRequestService
                 var detail = succeeded ? $"read back {result.ReadBack}" : request.Error;
                 var type = late ? WriteAuditEventTypes.Reconciled : succeeded ? WriteAuditEventTypes.Succeeded : WriteAuditEventTypes.Failed;
                 var action = late ? "reconciled" : succeeded ? "succeeded" : "failed";
-                var step = await StepAsync(db, request, action, actor, Timestamps.Now(timeProvider), detail, type, token);
+                var now = Timestamps.Now(timeProvider);
+                var step = await StepAsync(db, request, action, actor, now, detail, type, token);
                 await SaveTransitionAsync(db, token);
-                return new AuditedResult<WriteResultOutcome>(late ? WriteResultOutcome.Reconciled : WriteResultOutcome.Recorded, step);
+                return new AuditedResult<(WriteResultOutcome, WriteRequest?, DateTimeOffset)>((late ? WriteResultOutcome.Reconciled : WriteResultOutcome.Recorded, request, now), step);
             },
             cancellationToken);
     }
@@ -177,6 +195,8 @@ public sealed partial class WriteRequestService
         {
             return;
         }
+
+        metrics.Dispatched();
 
         var request = await GetAsync(id, cancellationToken);
         if (!publisher.Publish(request!.AgentId, envelope))

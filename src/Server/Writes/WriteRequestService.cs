@@ -23,6 +23,7 @@ public sealed partial class WriteRequestService(
     Pki.CertificateAuthority authority,
     IOptions<WriteOptions> options,
     Monitoring.ISecurityEventSink monitoring,
+    WriteMetrics metrics,
     TimeProvider timeProvider,
     ILogger<WriteRequestService> logger)
 {
@@ -92,7 +93,7 @@ public sealed partial class WriteRequestService(
             State = WriteState.Requested,
             UpdatedAt = now,
         };
-        return await audit.RunAuditedAsync(
+        var created = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 db.WriteRequests.Add(request);
@@ -101,6 +102,8 @@ public sealed partial class WriteRequestService(
                 return new AuditedResult<WriteRequest>(request, step);
             },
             cancellationToken);
+        metrics.Created();
+        return created;
     }
 
     /// <summary>Wakes the dispatcher (after an approval) instead of waiting for the next sweep.</summary>

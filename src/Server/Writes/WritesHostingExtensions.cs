@@ -18,6 +18,8 @@ public static class WritesHostingExtensions
         services.AddOptions<WriteOptions>().Bind(builder.Configuration.GetSection(WriteOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WriteOptions>, WriteOptionsValidator>();
         services.AddSingleton<ICommandPublisher, BrokerCommandPublisher>();
+        services.AddMetrics();
+        services.AddSingleton<WriteMetrics>();
         services.AddSingleton<WriteRequestService>();
         services.AddSingleton<WriteLogExporter>();
         services.AddSingleton<SiteWritePolicyService>();

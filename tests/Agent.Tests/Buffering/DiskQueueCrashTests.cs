@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Proxus.Agent.Buffering;
 using Proxus.TestSupport;
 
@@ -8,7 +9,7 @@ namespace Proxus.Agent.Tests.Buffering;
 /// <summary>
 /// A child process enqueues and is killed with SIGKILL, several times over the same directory: every
 /// record it was told is enqueued (and not acknowledged) must be there, in order, intact, and no
-/// sequence may be used twice.
+/// sequence may be used twice. A failure keeps the directory under artifacts/queue-crash/.
 /// </summary>
 public sealed class DiskQueueCrashTests : IDisposable
 {
@@ -16,6 +17,8 @@ public sealed class DiskQueueCrashTests : IDisposable
     private const int RecordsPerRound = 300;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
     private readonly QueueDirectory _directory = new();
+    private readonly string _snapshot = Path.Combine(Path.GetTempPath(), "proxus-queue-snapshot-" + Guid.NewGuid().ToString("N"));
+    private readonly List<CrashRound> _rounds = [];
 
     [Theory]
     [InlineData(FsyncPolicy.EveryRecord)]
@@ -23,24 +26,20 @@ public sealed class DiskQueueCrashTests : IDisposable
     [InlineData(FsyncPolicy.Never)]
     public async Task Enqueue_ProcessKilledRepeatedly_EveryConfirmedRecordSurvivesInOrder(FsyncPolicy policy)
     {
-        var confirmed = new List<(long Sequence, long Number)>();
         for (var round = 0; round < 3; round++)
         {
-            var first = confirmed.Count == 0 ? 1 : confirmed[^1].Number + 1;
-            confirmed.AddRange((await RunAndKillAsync(policy, first, acknowledge: false)).Enqueued);
+            await RunAndKillAsync(policy, acknowledge: false);
         }
 
+        var confirmed = _rounds.SelectMany(r => r.Enqueued).ToList();
         confirmed.Select(c => c.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        var snapshot = Snapshot();
         using var queue = OpenLikeTheWriter(policy);
         var records = QueueDirectory.Drain(queue);
 
         records.Select(r => r.Sequence).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         var numbers = records.ToDictionary(r => r.Sequence, Decode);
-        foreach (var (sequence, number) in confirmed)
-        {
-            numbers.Should().ContainKey(sequence).WhoseValue.Should().Be(number);
-        }
-
+        ShouldAllBeThere(confirmed, numbers, snapshot);
         (records.Count - confirmed.Count).Should().BeLessThanOrEqualTo(3, "at most the record being enqueued at each kill is there unconfirmed");
         queue.Depth.Should().Be(records.Count);
         queue.CorruptRecords.Should().BeLessThanOrEqualTo(3, "at most the record being written at each kill is torn");
@@ -49,42 +48,104 @@ public sealed class DiskQueueCrashTests : IDisposable
     [Fact]
     public async Task Acknowledge_ProcessKilledWhileConsuming_NoUnacknowledgedRecordIsLost()
     {
-        var enqueued = new List<(long Sequence, long Number)>();
-        var acknowledged = new HashSet<long>();
         for (var round = 0; round < 3; round++)
         {
-            var first = enqueued.Count == 0 ? 1 : enqueued[^1].Number + 1;
-            var (roundEnqueued, roundAcknowledged) = await RunAndKillAsync(FsyncPolicy.Interval, first, acknowledge: true);
-            enqueued.AddRange(roundEnqueued);
-            acknowledged.UnionWith(roundAcknowledged.Select(a => a.Sequence));
+            await RunAndKillAsync(FsyncPolicy.Interval, acknowledge: true);
         }
 
-        acknowledged.Should().NotBeEmpty();
+        // A record counts as acknowledged from the moment the writer announces that it acknowledges it:
+        // the kill may come after Acknowledge and before the confirmation, with the checkpoint that
+        // holds the acknowledgement already written. Every record never announced must survive.
+        var acknowledging = _rounds.SelectMany(r => r.Acknowledging).Select(a => a.Sequence).ToHashSet();
+        _rounds.SelectMany(r => r.Acknowledged).Should().NotBeEmpty();
+        var snapshot = Snapshot();
         using var queue = OpenLikeTheWriter(FsyncPolicy.Interval);
         var numbers = QueueDirectory.Drain(queue).ToDictionary(r => r.Sequence, Decode);
 
-        foreach (var (sequence, number) in enqueued.Where(e => !acknowledged.Contains(e.Sequence)))
-        {
-            numbers.Should().ContainKey(sequence).WhoseValue.Should().Be(number);
-        }
-
+        ShouldAllBeThere([.. _rounds.SelectMany(r => r.Enqueued).Where(e => !acknowledging.Contains(e.Sequence))], numbers, snapshot);
         numbers.Keys.Should().BeInAscendingOrder();
         queue.CorruptRecords.Should().BeLessThanOrEqualTo(3);
     }
 
-    public void Dispose() => _directory.Dispose();
+    [Fact]
+    public async Task Acknowledge_ProcessKilledAfterTheCheckpointBeforeTheConfirmation_OnlyThatRecordIsGone()
+    {
+        await RunAndKillAsync(FsyncPolicy.Interval, acknowledge: true, mode: "acknowledge-first", waitFor: "checkpointed ");
+
+        var round = _rounds.Single();
+        var checkpointed = Confirmed(round.Output, "checkpointed").Should().ContainSingle().Subject;
+        round.Acknowledged.Should().BeEmpty("the writer was killed before it confirmed the acknowledgement");
+        round.Acknowledging.Should().Equal(checkpointed);
+        var snapshot = Snapshot();
+        using var queue = OpenLikeTheWriter(FsyncPolicy.Interval);
+        var numbers = QueueDirectory.Drain(queue).ToDictionary(r => r.Sequence, Decode);
+
+        numbers.Should().NotContainKey(checkpointed.Sequence, "its acknowledgement was checkpointed before the kill");
+        ShouldAllBeThere([.. round.Enqueued.Where(e => e != checkpointed)], numbers, snapshot);
+        queue.CorruptRecords.Should().BeLessThanOrEqualTo(1);
+    }
+
+    public void Dispose()
+    {
+        _directory.Dispose();
+        if (Directory.Exists(_snapshot))
+        {
+            Directory.Delete(_snapshot, recursive: true);
+        }
+    }
 
     private DiskQueue OpenLikeTheWriter(FsyncPolicy policy) =>
         _directory.Open(new DiskQueueOptions { Directory = _directory.Path, SegmentBytes = 16 * 1024, MaxRecordBytes = 4096, Fsync = policy });
 
-    /// <summary>Runs the writer until it confirmed a round's worth of records, kills it, and returns what it confirmed.</summary>
-    private async Task<(List<(long Sequence, long Number)> Enqueued, List<(long Sequence, long Number)> Acknowledged)> RunAndKillAsync(FsyncPolicy policy, long firstNumber, bool acknowledge)
+    /// <summary>Copies the directory as the writer left it: opening the queue recovers it, which changes it.</summary>
+    private string Snapshot()
     {
-        string[] arguments = [WriterPath(), _directory.Path, policy.ToString(), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture), .. acknowledge ? ["acknowledge-even"] : Array.Empty<string>()];
+        Directory.CreateDirectory(_snapshot);
+        foreach (var file in Directory.EnumerateFiles(_directory.Path))
+        {
+            File.Copy(file, Path.Combine(_snapshot, Path.GetFileName(file)));
+        }
+
+        return _snapshot;
+    }
+
+    /// <summary>
+    /// Every record in <paramref name="required"/> was handed out with its own number. If some are missing,
+    /// the directory as the writer left it is kept under artifacts/queue-crash/ with each round's output,
+    /// and the failure says where the missing sequences are on disk and in the checkpoint.
+    /// </summary>
+    private void ShouldAllBeThere(List<(long Sequence, long Number)> required, Dictionary<long, long> numbers, string snapshot, [CallerMemberName] string test = "")
+    {
+        var missing = required.Where(r => !numbers.ContainsKey(r.Sequence)).ToList();
+        if (missing.Count > 0)
+        {
+            var outputs = _rounds.Select((r, i) => (Name: $"round-{i + 1}.out", r.Output)).ToDictionary(o => o.Name, o => o.Output);
+            var kept = QueueDirectoryReport.Keep(snapshot, test, outputs);
+            var roundEnds = string.Join(", ", _rounds.Select(r => r.Enqueued.Count == 0 ? "none" : r.Enqueued[^1].Sequence.ToString(CultureInfo.InvariantCulture)));
+            var examples = string.Join(", ", missing.Take(20).Select(m => $"{m.Sequence} (number {m.Number})"));
+            Assert.Fail($"""
+                {missing.Count} records that must survive are missing: {examples}.
+                The rounds' last confirmed sequences: {roundEnds}. The directory as the writer left it, with each round's output: {kept}
+                {QueueDirectoryReport.Describe(snapshot, [.. missing.Take(20).Select(m => m.Sequence)])}
+                """);
+        }
+
+        foreach (var (sequence, number) in required)
+        {
+            numbers[sequence].Should().Be(number, "sequence {0} was confirmed with record number {1}", sequence, number);
+        }
+    }
+
+    /// <summary>Runs the writer until it printed <paramref name="waitFor"/> and confirmed a round's worth of records, kills it, and keeps what it printed.</summary>
+    private async Task RunAndKillAsync(FsyncPolicy policy, bool acknowledge, string mode = "acknowledge-even", string waitFor = "ready")
+    {
+        var firstNumber = _rounds.Select(r => r.Enqueued).LastOrDefault(e => e.Count > 0) is { } last ? last[^1].Number + 1 : 1;
+        string[] arguments = [WriterPath(), _directory.Path, policy.ToString(), firstNumber.ToString(CultureInfo.InvariantCulture), RecordBytes.ToString(CultureInfo.InvariantCulture), .. acknowledge ? [mode] : Array.Empty<string>()];
         var writer = ExternalProcess.Start("dotnet", arguments);
         await using (writer)
         {
             await writer.WaitForOutputAsync("ready", Timeout);
+            await writer.WaitForOutputAsync(waitFor, Timeout);
             var deadline = DateTime.UtcNow + Timeout;
             while (Confirmed(writer.StandardOutput, "enqueued").Count < RecordsPerRound)
             {
@@ -95,7 +156,8 @@ public sealed class DiskQueueCrashTests : IDisposable
 
             writer.Kill();
             await writer.WaitForExitAsync(Timeout);
-            return (Confirmed(writer.StandardOutput, "enqueued"), Confirmed(writer.StandardOutput, "acknowledged"));
+            var output = writer.StandardOutput;
+            _rounds.Add(new CrashRound(output, Confirmed(output, "enqueued"), Confirmed(output, "acknowledging"), Confirmed(output, "acknowledged")));
         }
     }
 
@@ -104,6 +166,7 @@ public sealed class DiskQueueCrashTests : IDisposable
             .Where(line => line.StartsWith(verb + " ", StringComparison.Ordinal) && line.EndsWith(" ok", StringComparison.Ordinal))
             .Select(line => line.Split(' '))
             .Select(parts => (long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)))];
+
     /// <summary>The number a record carries, after checking every one of its bytes.</summary>
     private static long Decode(QueuedRecord record)
     {
@@ -125,4 +188,11 @@ public sealed class DiskQueueCrashTests : IDisposable
         File.Exists(path).Should().BeTrue("the crash writer is built with the tests ({0})", path);
         return path;
     }
+
+    /// <summary>What the writer printed in one round, and the (sequence, number) pairs of each kind of line.</summary>
+    private sealed record CrashRound(
+        string Output,
+        List<(long Sequence, long Number)> Enqueued,
+        List<(long Sequence, long Number)> Acknowledging,
+        List<(long Sequence, long Number)> Acknowledged);
 }

@@ -8,6 +8,7 @@ using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Pki;
+using Proxus.Server.Tests.Observability;
 using Proxus.Server.Tests.Support;
 using Proxus.TestSupport;
 
@@ -177,6 +178,37 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
         var entry = db.AuditEntries.Where(e => e.Subject == $"agent:{scenario.First.Id:D}" && e.Type == AuditEventTypes.AgentConfigRejected).Should().ContainSingle().Subject;
         entry.Actor.Should().Be($"agent:{scenario.First.Id:D}");
         entry.Data.Should().Contain("\"version\":\"2\"").And.Contain("\\\\u000A", "the reason's line break is escaped, so it cannot forge a log line");
+    }
+
+    [Fact]
+    public async Task Metrics_PublishesAndReports_CountedAtTheMetricsEndpoint()
+    {
+        var scenario = await ConfigScenario.CreateAsync(_server.Services);
+        await scenario.ImportYamlAsync(scenario.Yaml());
+        await scenario.ImportYamlAsync(scenario.Yaml(pressTemperatureAddress: "HR500"));
+        await scenario.ImportYamlAsync(scenario.Yaml(pressTemperatureAddress: "HR500"));
+        using var certificate = await EnrollAsync(scenario.First);
+        using var client = _server.CreateClient(certificate);
+        (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(1, "applied", null))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(1, "applied", null))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(2, "rejected", "BadSignature: the signature does not match"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(2, "rejected", "Disk full: {\"forged\":1}"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(9, "applied", null))).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        var text = await MetricsScrape.ScrapeAsync(_server);
+
+        MetricsScrape.Value(text, "proxus_config_versions_published_total").Should().Be(2, "the third import changed nothing");
+        MetricsScrape.Value(text, "proxus_config_issued_total{cause=\"first\"}").Should().Be(2, "both agents got their first envelope");
+        MetricsScrape.Value(text, "proxus_config_issued_total{cause=\"changed\"}").Should().Be(1, "only edge-01's press connection changed");
+        (await scenario.EnvelopesAsync(scenario.First.Id)).Count.Should().Be(2);
+        MetricsScrape.Value(text, "proxus_config_notifications_total{outcome=\"sent\"}").Should().Be(3);
+        MetricsScrape.Value(text, "proxus_config_notifications_total{outcome=\"failed\"}").Should().Be(0);
+        MetricsScrape.Value(text, "proxus_config_reports_total{status=\"applied\"}").Should().Be(2);
+        MetricsScrape.Value(text, "proxus_config_reports_total{reason=\"bad_signature\",status=\"rejected\"}").Should().Be(1);
+        MetricsScrape.Value(text, "proxus_config_reports_total{reason=\"other\",status=\"rejected\"}").Should().Be(1, "a reason that names no verification failure never becomes a label value");
+        text.Should().NotContain("forged");
+        MetricsScrape.Value(text, "proxus_config_apply_delay_seconds_count").Should().Be(1, "only the first report that a version is applied measures the delay");
+        MetricsScrape.Value(text, "proxus_config_apply_delay_seconds_bucket{le=\"+Inf\"}").Should().Be(1);
     }
 
     [Theory]
