@@ -7,6 +7,7 @@ public sealed record BenchResult(
     long BadQualityMessages,
     IReadOnlyList<double> ChangeToSubscriberMs,
     IReadOnlyList<double> ReadToSubscriberMs,
+    IReadOnlyList<double> EveryChangeToSubscriberMs,
     IReadOnlyList<(string Mapping, long RssKiB)> MemoryMap)
 {
     /// <summary>The median resident set over the window, in bytes.</summary>

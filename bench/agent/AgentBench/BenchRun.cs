@@ -12,7 +12,7 @@ public static class BenchRun
     /// in a row: enrolled, configured, connected to every simulator and the broker, JIT warm, and
     /// done with the backlog of its start (a rate above the expected one is a backlog draining).
     /// </summary>
-    public static async Task WaitForSteadyRateAsync(UnsSubscriber subscriber, ExternalProcess agent, string agentDataDirectory, double expectedRate, CancellationToken cancellationToken)
+    public static async Task WaitForSteadyRateAsync(UnsSubscriber subscriber, AgentProcess agent, double expectedRate, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + SteadyTimeout;
         var steady = 0;
@@ -21,8 +21,7 @@ public static class BenchRun
         {
             if (agent.HasExited || DateTime.UtcNow > deadline)
             {
-                var status = Path.Combine(agentDataDirectory, "status.json");
-                throw new InvalidOperationException($"The agent did not reach {expectedRate:N0} messages/s steadily (last second: {subscriber.Messages - last:N0}, {subscriber.Messages:N0} in all, subscriber connected: {subscriber.IsConnected}, {subscriber.Disconnects} disconnects). Agent status: {(File.Exists(status) ? File.ReadAllText(status) : "none")} Agent log: {agent.StandardOutput}{agent.StandardError}");
+                throw new InvalidOperationException($"The agent did not reach {expectedRate:N0} messages/s steadily (last second: {subscriber.Messages - last:N0}, {subscriber.Messages:N0} in all, subscriber connected: {subscriber.IsConnected}, {subscriber.Disconnects} disconnects). Agent status: {agent.ReadStatus()?.ToString() ?? "none"} Agent log: {agent.Log}");
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
@@ -48,13 +47,14 @@ public static class BenchRun
         subscriber.Record(on: false);
         var memory = MemoryMap.Read(agentProcessId);
         var seconds = (samples[^1].At - samples[0].At).TotalSeconds;
-        var (changeToSubscriber, readToSubscriber) = subscriber.Latencies();
+        var (changeToSubscriber, readToSubscriber, everyChangeToSubscriber) = subscriber.Latencies();
         return new BenchResult(
             samples,
             (subscriber.Messages - messagesBefore) / seconds,
             subscriber.BadQualityMessages - badBefore,
             changeToSubscriber,
             readToSubscriber,
+            everyChangeToSubscriber,
             memory);
     }
 }

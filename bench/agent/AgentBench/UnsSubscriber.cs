@@ -12,16 +12,21 @@ namespace Proxus.Bench.Agent;
 /// </summary>
 public sealed class UnsSubscriber : IAsyncDisposable
 {
+    /// <summary>How often the clock simulator changes its value (its <c>updateIntervalMs</c>).</summary>
+    public const int ClockTickMs = 10;
+
     private static readonly byte[] BadQuality = "\"quality\":\"bad\""u8.ToArray();
     private readonly MqttClient _client;
     private readonly List<double> _changeToSubscriberMs = [];
     private readonly List<double> _readToSubscriberMs = [];
+    private readonly List<double> _everyChangeToSubscriberMs = [];
     private readonly Lock _gate = new();
     private Task _reader = Task.CompletedTask;
     private long _messages;
     private long _bad;
     private long _disconnects;
     private bool _recording;
+    private long _previousClock;
 
     private UnsSubscriber(MqttClient client)
     {
@@ -58,11 +63,16 @@ public sealed class UnsSubscriber : IAsyncDisposable
         }
     }
 
-    public (double[] ChangeToSubscriber, double[] ReadToSubscriber) Latencies()
+    /// <summary>
+    /// Per clock message: receipt minus the value it carries (when the value read had changed) and
+    /// receipt minus its timestamp (when the read reply arrived); and per clock change, receipt of the
+    /// first message that showed it minus the change, the wait for the next poll included.
+    /// </summary>
+    public (double[] ChangeToSubscriber, double[] ReadToSubscriber, double[] EveryChangeToSubscriber) Latencies()
     {
         lock (_gate)
         {
-            return ([.. _changeToSubscriberMs], [.. _readToSubscriberMs]);
+            return ([.. _changeToSubscriberMs], [.. _readToSubscriberMs], [.. _everyChangeToSubscriberMs]);
         }
     }
 
@@ -100,7 +110,8 @@ public sealed class UnsSubscriber : IAsyncDisposable
                     continue;
                 }
 
-                var changed = DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("value").GetInt64());
+                var value = root.GetProperty("value").GetInt64();
+                var changed = DateTimeOffset.FromUnixTimeMilliseconds(value);
                 var read = root.GetProperty("timestamp").GetDateTimeOffset();
                 lock (_gate)
                 {
@@ -108,7 +119,16 @@ public sealed class UnsSubscriber : IAsyncDisposable
                     {
                         _changeToSubscriberMs.Add((received - changed).TotalMilliseconds);
                         _readToSubscriberMs.Add((received - read).TotalMilliseconds);
+
+                        // Every change of the clock since the previous message (one per simulator tick)
+                        // became visible with this one: the wait for the next poll is part of these.
+                        for (var tick = value; tick > _previousClock && _previousClock > 0; tick -= ClockTickMs)
+                        {
+                            _everyChangeToSubscriberMs.Add((received - DateTimeOffset.FromUnixTimeMilliseconds(tick)).TotalMilliseconds);
+                        }
                     }
+
+                    _previousClock = value;
                 }
             }
         }
