@@ -5,7 +5,7 @@ namespace Proxus.TestSupport;
 
 /// <summary>
 /// The real <c>proxus-agent</c>, run from the agent's own build output as operators run it:
-/// <see cref="EnrollAsync"/> runs <c>proxus-agent enroll</c> to completion, <see cref="Start"/> runs
+/// <see cref="EnrollAsync"/> runs <c>proxus-agent enroll</c> to completion, <see cref="Start(string, string[])"/> runs
 /// <c>proxus-agent run</c> in its own process. Disposing sends SIGTERM (a graceful stop), waits a
 /// bounded time and then kills the process by its id.
 /// </summary>
@@ -76,11 +76,24 @@ public sealed class AgentProcess : IAsyncDisposable
     /// Starts <c>proxus-agent run --data-dir DIR</c> with <paramref name="arguments"/>; the status
     /// interval is 1 s unless the arguments name another.
     /// </summary>
-    public static AgentProcess Start(string dataDirectory, params string[] arguments)
+    public static AgentProcess Start(string dataDirectory, params string[] arguments) => Start(dataDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>
+    /// Starts <c>proxus-agent run --data-dir DIR</c> with <paramref name="arguments"/> and more
+    /// environment variables (runtime settings such as <c>DOTNET_GCHeapHardLimit</c>, for benchmarks).
+    /// </summary>
+    public static AgentProcess Start(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        => StartFrom(DllPath, dataDirectory, environment, arguments);
+
+    /// <summary>
+    /// Like <see cref="Start(string, IReadOnlyDictionary{string, string}, string[])"/>, from another
+    /// build of the agent (e.g. a <c>dotnet publish</c> output, as deployed).
+    /// </summary>
+    public static AgentProcess StartFrom(string dllPath, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var statusInterval = arguments.Contains("--status-interval") ? [] : new[] { "--status-interval", "1" };
-        var process = ExternalProcess.Start("dotnet", [DllPath, "run", "--data-dir", dataDirectory, .. statusInterval, .. arguments]);
+        var process = ExternalProcess.Start("dotnet", [dllPath, "run", "--data-dir", dataDirectory, .. statusInterval, .. arguments], environment: environment);
         return new AgentProcess(process, dataDirectory);
     }
 

@@ -9,7 +9,8 @@ namespace Proxus.Agent.Acquisition;
 /// Polls one configured connection: one loop per distinct interval (a poll group, or a tag's own
 /// interval), each reading its tags in the batches the driver plans, then normalizing, filtering
 /// and publishing per tag. A failed read yields bad quality with the reason for every tag of the
-/// group (published once, on the change); the driver reconnects on the next poll.
+/// group (published once, on the change); the driver reconnects on the next poll. An OPC UA
+/// connection configured for subscriptions is monitored instead (<c>ConnectionRunner.Monitoring.cs</c>).
 /// </summary>
 internal sealed partial class ConnectionRunner : IAsyncDisposable
 {
@@ -73,7 +74,11 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
                 }
             }
 
-            if (pipelines.Count > 0)
+            if (pipelines.Count > 0 && Subscribing is { } device)
+            {
+                _loops.Add(Task.Run(() => MonitorAsync(device, group.Key, [.. pipelines], _stop.Token)));
+            }
+            else if (pipelines.Count > 0)
             {
                 PollChunk[] chunks = [.. pipelines.Chunk(MaxTagsPerRead).Select(chunk => new PollChunk(_device.CreateGroup([.. chunk.Select(pipeline => pipeline.Tag)]), chunk))];
                 _loops.Add(Task.Run(() => PollAsync(group.Key, chunks, _stop.Token)));

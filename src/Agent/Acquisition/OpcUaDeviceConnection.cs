@@ -5,10 +5,11 @@ namespace Proxus.Agent.Acquisition;
 
 /// <summary>
 /// An OPC UA server: one session (reconnected by the driver), each group read with one Read
-/// service call (split by the driver at the server's operation limits). The session's user
+/// service call (split by the driver at the server's operation limits), or monitored in a
+/// subscription of its own (<c>OpcUaDeviceConnection.Monitoring.cs</c>). The session's user
 /// password is the agent-held secret the configuration names (<see cref="AgentSecrets"/>).
 /// </summary>
-internal sealed class OpcUaDeviceConnection : IDeviceConnection
+internal sealed partial class OpcUaDeviceConnection : ISubscribingDeviceConnection
 {
     private readonly OpcUaClientOptions _options;
     private readonly TimeProvider _time;
@@ -80,6 +81,15 @@ internal sealed class OpcUaDeviceConnection : IDeviceConnection
         }
     }
 
+    /// <summary>A value as the server reported it: quality from its status code, its source timestamp (else <paramref name="now"/>).</summary>
+    private static RawReading ToReading(DataValue value, DateTimeOffset now)
+    {
+        var timestamp = value.SourceTimestamp is { } source ? new DateTimeOffset(DateTime.SpecifyKind(source, DateTimeKind.Utc)) : now;
+        return value.Status.IsBad
+            ? RawReading.Bad(value.Status.Name, timestamp)
+            : new RawReading(DriverValues.ToTagValue(value.Value.Value), null, timestamp, value.Status.IsUncertain ? value.Status.Name : null);
+    }
+
     private sealed class Group : IPollGroupReader
     {
         private readonly OpcUaDeviceConnection _owner;
@@ -137,11 +147,7 @@ internal sealed class OpcUaDeviceConnection : IDeviceConnection
                     continue;
                 }
 
-                var value = values[next++];
-                var timestamp = value.SourceTimestamp is { } source ? new DateTimeOffset(DateTime.SpecifyKind(source, DateTimeKind.Utc)) : now;
-                readings[i] = value.Status.IsBad
-                    ? RawReading.Bad(value.Status.Name, timestamp)
-                    : new RawReading(DriverValues.ToTagValue(value.Value.Value), null, timestamp, value.Status.IsUncertain ? value.Status.Name : null);
+                readings[i] = ToReading(values[next++], now);
             }
 
             return readings;

@@ -21,6 +21,7 @@ public static class ConnectionFields
     public const string SecurityPolicy = "security_policy";
     public const string UserName = "user_name";
     public const string PasswordSecret = "password_secret";
+    public const string Acquisition = "acquisition";
     public const string PollGroups = "poll_groups";
     public const string PollGroupName = "name";
     public const string PollGroupIntervalMs = "interval_ms";
@@ -31,14 +32,14 @@ public static class ConnectionFields
         Model.Protocol.ModbusTcp or Model.Protocol.ModbusRtuOverTcp => [Host, Port, UnitId],
         Model.Protocol.ModbusRtuSerial => [Device, BaudRate, Parity, DataBits, StopBits, UnitId],
         Model.Protocol.S7 => [Host, Port, Rack, Slot],
-        _ => [Url, SecurityMode, SecurityPolicy, UserName, PasswordSecret],
+        _ => [Url, SecurityMode, SecurityPolicy, UserName, PasswordSecret, Acquisition],
     };
 
     /// <summary>The endpoint keys of all protocols.</summary>
     public static IReadOnlyList<string> AllEndpointFields { get; } =
     [
         Host, Port, UnitId, Device, BaudRate, Parity, DataBits, StopBits, Rack, Slot, Url,
-        SecurityMode, SecurityPolicy, UserName, PasswordSecret,
+        SecurityMode, SecurityPolicy, UserName, PasswordSecret, Acquisition,
     ];
 
     /// <summary>Every key a connection item may have.</summary>

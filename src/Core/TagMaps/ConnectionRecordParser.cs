@@ -73,7 +73,8 @@ internal static class ConnectionRecordParser
                     fields.Enum<OpcUaSecurityPolicy>(ConnectionFields.SecurityPolicy, "security policy") ?? OpcUaSecurityPolicy.None,
                     fields.Text(ConnectionFields.UserName),
                     fields.Text(ConnectionFields.PasswordSecret));
-                return url is null ? null : new OpcUaEndpoint(url, security);
+                var acquisition = fields.Enum<OpcUaAcquisition>(ConnectionFields.Acquisition, "acquisition") ?? OpcUaAcquisition.Poll;
+                return url is null ? null : new OpcUaEndpoint(url, security) { Acquisition = acquisition };
         }
     }
 }

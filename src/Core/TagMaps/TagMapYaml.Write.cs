@@ -107,6 +107,7 @@ public static partial class TagMapYaml
             (ConnectionFields.Url, ua.Url, false), (ConnectionFields.SecurityMode, ua.Security.Mode.ToString(), false),
             (ConnectionFields.SecurityPolicy, ua.Security.Policy.ToString(), false), (ConnectionFields.UserName, ua.Security.UserName, false),
             (ConnectionFields.PasswordSecret, ua.Security.PasswordSecret, false),
+            (ConnectionFields.Acquisition, ua.Acquisition == OpcUaAcquisition.Poll ? null : ua.Acquisition.ToString(), false),
         ],
         _ => throw new ArgumentException($"unsupported endpoint {endpoint.GetType().Name}", nameof(endpoint)),
     };

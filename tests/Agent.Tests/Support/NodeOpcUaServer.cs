@@ -21,20 +21,42 @@ public sealed class NodeOpcUaServer : IAsyncLifetime
     /// <summary>A client PKI directory that trusts the server's certificate.</summary>
     public string TrustingPki => Path.Combine(_root, "client-pki");
 
+    /// <summary>
+    /// What the server printed since it was (re)started; it traces every Read request it serves as a
+    /// line <c>READ nodeId ...</c>.
+    /// </summary>
+    public string Output => _process?.StandardOutput ?? string.Empty;
+
     public async Task InitializeAsync()
     {
-        var script = Path.Combine(RepositoryPaths.Root, "tests", "Interop", "OpcUa", "Peers", "opcua-server.js");
         var certificate = Path.Combine(_root, "server.der");
-        string[] arguments = [script, "--port", Port.ToString(CultureInfo.InvariantCulture), "--pki", Path.Combine(_root, "server-pki"), "--export-cert", certificate, "--dynamic-count", "2"];
-        _process = ExternalProcess.Start("node", arguments, environment: new Dictionary<string, string> { ["NODE_PATH"] = RepositoryPaths.NodeModules });
-        await _process.WaitForOutputAsync("READY", TimeSpan.FromSeconds(90));
+        await StartAsync(["--export-cert", certificate]);
         var trusted = Path.Combine(TrustingPki, "trusted", "certs");
         Directory.CreateDirectory(trusted);
         File.Copy(certificate, Path.Combine(trusted, "node-opcua.der"), overwrite: true);
     }
 
+    /// <summary>Stops the server (by pid) and starts it again on the same port with the same certificate: sessions and subscriptions are gone.</summary>
+    public async Task RestartAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+
+        await StartAsync([]);
+    }
+
     /// <summary>A new, empty client PKI directory (trusting nothing) below this server's temporary folder.</summary>
     public string CreateEmptyPki() => Directory.CreateDirectory(Path.Combine(_root, "empty-pki-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    private async Task StartAsync(string[] extra)
+    {
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "Interop", "OpcUa", "Peers", "opcua-server.js");
+        string[] arguments = [script, "--port", Port.ToString(CultureInfo.InvariantCulture), "--pki", Path.Combine(_root, "server-pki"), "--dynamic-count", "2", "--trace-reads", .. extra];
+        _process = ExternalProcess.Start("node", arguments, environment: new Dictionary<string, string> { ["NODE_PATH"] = RepositoryPaths.NodeModules });
+        await _process.WaitForOutputAsync("READY", TimeSpan.FromSeconds(90));
+    }
 
     public async Task DisposeAsync()
     {

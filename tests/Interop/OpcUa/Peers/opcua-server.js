@@ -1,7 +1,8 @@
 // node-opcua reference server for the Proxus OPC UA client interop tests and benchmark.
 // Usage: node opcua-server.js --port N --pki DIR [--export-cert FILE] [--max-nodes-per-read N]
-//                             [--dynamic-count N] [--token-lifetime MS]
-// Prints "READY <endpointUrl>" once listening.
+//                             [--dynamic-count N] [--token-lifetime MS] [--trace-reads]
+// Prints "READY <endpointUrl>" once listening; with --trace-reads, "READ <nodeId> ..." for every
+// Read request it serves (tests that prove values arrive by subscription count them).
 "use strict";
 const path = require("path");
 const fs = require("fs");
@@ -22,6 +23,7 @@ const exportCert = arg("--export-cert", "");
 const maxNodesPerRead = parseInt(arg("--max-nodes-per-read", "100"), 10);
 const dynamicCount = parseInt(arg("--dynamic-count", "1000"), 10);
 const tokenLifetime = parseInt(arg("--token-lifetime", "600000"), 10);
+const traceReads = process.argv.includes("--trace-reads");
 
 async function main() {
   const serverCertificateManager = new OPCUACertificateManager({
@@ -136,6 +138,14 @@ async function main() {
     ramp.setValueFromSource(new Variant({ dataType: DataType.Double, value: tick % 100 }), StatusCodes.Good, now);
     sine.setValueFromSource(new Variant({ dataType: DataType.Double, value: 100 * Math.sin(tick / 10) }), StatusCodes.Good, now);
   }, 100);
+
+  if (traceReads) {
+    server.on("request", (request) => {
+      if (request.constructor.name === "ReadRequest") {
+        console.log("READ " + (request.nodesToRead || []).map((item) => item.nodeId.toString()).join(" "));
+      }
+    });
+  }
 
   await server.start();
   if (exportCert) {
