@@ -84,7 +84,7 @@ public sealed class BrokerProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. variant.ServerArguments,
         ];
-        var process = ExternalProcess.Start("dotnet", arguments, directory);
+        var process = ExternalProcess.Start("dotnet", arguments, directory, variant.Environment);
         return await WaitAsync(new BrokerProcess(variant.Name, process, directory, port, tlsPort));
     }
 

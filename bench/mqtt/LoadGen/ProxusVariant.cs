@@ -8,7 +8,7 @@ namespace Proxus.Bench.Mqtt;
 /// outside <c>proxus/</c> is a tag value to store, and the cost of storing is bench/ingest's subject.
 /// The others change one setting so that its cost on the message path can be read off as a ratio.
 /// </summary>
-public sealed record ProxusVariant(string Name, string Description, IReadOnlyList<string> ServerArguments)
+public sealed record ProxusVariant(string Name, string Description, IReadOnlyList<string> ServerArguments, IReadOnlyDictionary<string, string>? Environment = null)
 {
     public const string Deployed = "proxus";
 
@@ -22,6 +22,9 @@ public sealed record ProxusVariant(string Name, string Description, IReadOnlyLis
         new(MetricsOff, "no /metrics endpoint and no MeterListener (`Observability:Metrics:Enabled=false`)", [UnsRoot, "--Observability:Metrics:Enabled=false"]),
         new("proxus-ingest-all", "ingest on `#` (the default filter): every bench message also goes to the ingest consumer, which rejects it as not a tag value", []),
         new("proxus-no-consumers", "without the server's own MQTT consumers (`MqttConsumer:Enabled=false`)", ["--MqttConsumer:Enabled=false"]),
+        new("proxus-workstation-gc", "workstation GC instead of server GC (`DOTNET_gcServer=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
+        new("proxus-inline-io", "socket completions and Kestrel's connection code run on the epoll thread, no thread-pool hop (`DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" }),
+        new("proxus-no-pgo", "no dynamic PGO: one tier-1 compilation per hot method instead of an instrumented one first (`DOTNET_TieredPGO=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
     ];
 
     public static ProxusVariant? Find(string name) => All.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal));
