@@ -98,10 +98,21 @@ public sealed class ExternalProcess : IAsyncDisposable
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!StandardOutput.Contains(text, StringComparison.Ordinal) && !StandardError.Contains(text, StringComparison.Ordinal))
+        while (!HasPrinted(text))
         {
             if (_process.HasExited)
             {
+                // HasExited turns true before the asynchronous readers have delivered the last lines
+                // (Process.HasExited's documentation): a client that prints its result and exits at once
+                // (mosquitto_sub after a refused SUBSCRIBE) would look as if it had not printed it.
+                // Wait for the end of both streams, then look again.
+                using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await _process.WaitForExitAsync(drained.Token);
+                if (HasPrinted(text))
+                {
+                    return;
+                }
+
                 throw new InvalidOperationException($"{_process.StartInfo.FileName} exited ({_process.ExitCode}) before printing '{text}'. stdout: {StandardOutput} stderr: {StandardError}");
             }
 
@@ -144,6 +155,8 @@ public sealed class ExternalProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    private bool HasPrinted(string text) => StandardOutput.Contains(text, StringComparison.Ordinal) || StandardError.Contains(text, StringComparison.Ordinal);
 
     private void Append(StringBuilder target, string? line)
     {

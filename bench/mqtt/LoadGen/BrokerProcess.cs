@@ -61,9 +61,13 @@ public sealed class BrokerProcess : IAsyncDisposable
         return await WaitAsync(new BrokerProcess("mosquitto", process, directory, port, tlsPort));
     }
 
-    /// <summary>Our server (Release build), plain and mutual-TLS MQTT listeners, in-memory sessions.</summary>
-    public static async Task<BrokerProcess> StartProxusAsync(string serverDll, string pkiDirectory)
+    /// <summary>
+    /// Our server (Release build), plain and mutual-TLS MQTT listeners, in-memory sessions, configured as
+    /// <paramref name="variant"/> says.
+    /// </summary>
+    public static async Task<BrokerProcess> StartProxusAsync(string serverDll, string pkiDirectory, ProxusVariant variant)
     {
+        ArgumentNullException.ThrowIfNull(variant);
         var directory = CreateDirectory("proxus");
         int port = LoopbackPort.GetFree(), tlsPort = LoopbackPort.GetFree(), httpPort = LoopbackPort.GetFree();
         string[] arguments =
@@ -78,9 +82,10 @@ public sealed class BrokerProcess : IAsyncDisposable
             $"--Mqtt:Tls:ClientCaPath={Path.Combine(pkiDirectory, "ca.pem")}",
             "--Mqtt:DataDirectory=",
             "--Logging:LogLevel:Default=Warning",
+            .. variant.ServerArguments,
         ];
-        var process = ExternalProcess.Start("dotnet", arguments, directory);
-        return await WaitAsync(new BrokerProcess("proxus", process, directory, port, tlsPort));
+        var process = ExternalProcess.Start("dotnet", arguments, directory, variant.Environment);
+        return await WaitAsync(new BrokerProcess(variant.Name, process, directory, port, tlsPort));
     }
 
     /// <summary>utime + stime of the broker process, in seconds (proc(5), fields 14 and 15).</summary>

@@ -2,7 +2,8 @@ using System.Globalization;
 using Proxus.Bench.Mqtt;
 using Proxus.TestSupport;
 
-// Usage: LoadGen [--server-dll PATH] [--duration SECONDS] [--warm-up SECONDS] [--scenarios a,b] [--readme PATH] [--command TEXT]
+// Usage: LoadGen [--server-dll PATH] [--duration SECONDS] [--warm-up SECONDS] [--scenarios a,b]
+//                [--brokers mosquitto,proxus,proxus-metrics-off,...] [--readme PATH] [--command TEXT]
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
 var serverDll = options.GetValueOrDefault("--server-dll");
 var withOurBroker = serverDll is not null && File.Exists(serverDll);
@@ -10,6 +11,15 @@ var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--du
 var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("--warm-up", "3"), CultureInfo.InvariantCulture));
 var selected = options.TryGetValue("--scenarios", out var names) ? names.Split(',') : null;
 var scenarios = Scenarios.All.Where(s => selected is null || selected.Contains(s.Name)).ToList();
+var brokers = options.GetValueOrDefault("--brokers", $"mosquitto,{ProxusVariant.Deployed}").Split(',')
+    .Where(name => name == "mosquitto" || withOurBroker)
+    .ToList();
+var unknown = brokers.Where(name => name != "mosquitto" && ProxusVariant.Find(name) is null).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"unknown broker(s): {string.Join(", ", unknown)}; known: mosquitto, {string.Join(", ", ProxusVariant.All.Select(v => v.Name))}");
+    return 2;
+}
 
 using var pki = TestCertificates.Create("Proxus Bench CA");
 using var clientCertificate = pki.IssueClient("bench-client");
@@ -23,13 +33,12 @@ try
 {
     foreach (var scenario in scenarios)
     {
-        var brokers = withOurBroker ? new[] { "mosquitto", "proxus" } : ["mosquitto"];
         foreach (var name in brokers)
         {
             Console.Error.WriteLine($"==> {scenario.Name} on {name}");
             await using var broker = name == "mosquitto"
                 ? await BrokerProcess.StartMosquittoAsync(pkiDirectory)
-                : await BrokerProcess.StartProxusAsync(serverDll!, pkiDirectory);
+                : await BrokerProcess.StartProxusAsync(serverDll!, pkiDirectory, ProxusVariant.Find(name)!);
             // The scenario once unmeasured (JIT and tiered recompilation of a .NET broker), then the broker
             // is let go idle again; mosquitto goes through the same.
             await new ScenarioRunner(scenario, broker, pki.Ca, clientCertificate, warmUp).RunAsync();
@@ -49,5 +58,8 @@ var table = ReportWriter.Table(results);
 Console.WriteLine(table);
 if (options.TryGetValue("--readme", out var readme))
 {
-    File.WriteAllText(readme, ReportWriter.Readme(table, options.GetValueOrDefault("--command", "./proxus bench mqtt"), duration, warmUp, withOurBroker));
+    var existing = File.Exists(readme) ? File.ReadAllText(readme) : null;
+    File.WriteAllText(readme, ReportWriter.Readme(existing, table, options.GetValueOrDefault("--command", "./proxus bench mqtt"), duration, warmUp, withOurBroker));
 }
+
+return 0;

@@ -17,7 +17,7 @@ public static class ReportWriter
         }
 
         var pairs = results.GroupBy(r => r.Scenario)
-            .Select(g => (Scenario: g.Key, Ours: g.FirstOrDefault(r => r.Broker == "proxus"), Peer: g.FirstOrDefault(r => r.Broker == "mosquitto")))
+            .Select(g => (Scenario: g.Key, Ours: g.FirstOrDefault(r => r.Broker == ProxusVariant.Deployed), Peer: g.FirstOrDefault(r => r.Broker == "mosquitto")))
             .Where(p => p.Ours is not null && p.Peer is not null)
             .ToList();
         if (pairs.Count > 0)
@@ -31,10 +31,15 @@ public static class ReportWriter
             }
         }
 
+        AppendVariants(table, results);
         return table.ToString();
     }
 
-    public static string Readme(string table, string command, TimeSpan duration, TimeSpan warmUp, bool withOurBroker)
+    /// <summary>
+    /// The generated part of the README followed by what the existing one holds from its first
+    /// level-2 heading on (notes and readings written by hand, which a rerun must not erase).
+    /// </summary>
+    public static string Readme(string? existing, string table, string command, TimeSpan duration, TimeSpan warmUp, bool withOurBroker)
     {
         var machine = $"{CpuModel()}, {Environment.ProcessorCount} logical CPUs, {Environment.OSVersion}, .NET {Environment.Version}";
         return new StringBuilder()
@@ -50,7 +55,9 @@ public static class ReportWriter
             .AppendLine("fan-in-qos0 publishes without any flow control, far faster than one subscriber can take: its \"lost\" column is")
             .AppendLine("at-most-once doing its job (dropped under overload, or still queued when the 30 s drain ended), not a defect.")
             .AppendLine("mosquitto runs with `max_queued_messages 0`, `max_queued_bytes 0`, `max_inflight_messages 0` so it drops nothing;")
-            .AppendLine("our server runs its Release build with in-memory sessions. The load generator shares the CPUs with the broker, so")
+            .AppendLine("our server runs its Release build with in-memory sessions, metrics collected and its own MQTT consumers connected,")
+            .AppendLine("the UNS ingest consumer on `enterprise/#`: the bench's `bench/...` topics are not tag values (other configurations:")
+            .AppendLine("`--brokers`, see `ProxusVariant`). The load generator shares the CPUs with the broker, so")
             .AppendLine("absolute figures are bounded by the machine; compare the ratios. Each broker is measured only once it has finished")
             .AppendLine("starting (two seconds below 5 % of a core), and each scenario first runs once unmeasured for the warm-up period, after")
             .AppendLine("which the broker again goes idle: a .NET server JIT-compiles and recompiles (tiering) its hot paths in its first")
@@ -63,7 +70,41 @@ public static class ReportWriter
             .AppendLine(withOurBroker ? string.Empty : "- Our broker was not available to this run: mosquitto only.")
             .AppendLine()
             .Append(table)
+            .Append(KeptNotes(existing))
             .ToString();
+    }
+
+    /// <summary>Our deployed server against each other configuration of it measured in the same run.</summary>
+    private static void AppendVariants(StringBuilder table, IReadOnlyList<ScenarioResult> results)
+    {
+        var rows = results.GroupBy(r => r.Scenario)
+            .SelectMany(g => g.Where(r => r.Broker != ProxusVariant.Deployed && ProxusVariant.Find(r.Broker) is not null)
+                .Select(variant => (Scenario: g.Key, Deployed: g.FirstOrDefault(r => r.Broker == ProxusVariant.Deployed), Variant: variant)))
+            .Where(row => row.Deployed is not null)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        table.AppendLine()
+            .AppendLine("| scenario | compared with | msg/s proxus/it | CPU per msg proxus/it | p99 proxus/it |")
+            .AppendLine("|---|---|---:|---:|---:|");
+        foreach (var (scenario, deployed, variant) in rows)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {scenario} | {variant.Broker}: {ProxusVariant.Find(variant.Broker)!.Description} | {Ratio(deployed!.DeliveredPerSecond, variant.DeliveredPerSecond)} | {Ratio(deployed.BrokerCpuMicrosPerMessage, variant.BrokerCpuMicrosPerMessage)} | {Ratio(deployed.P99Millis, variant.P99Millis)} |");
+        }
+    }
+
+    private static string KeptNotes(string? existing)
+    {
+        if (existing is null)
+        {
+            return string.Empty;
+        }
+
+        var start = existing.IndexOf("\n## ", StringComparison.Ordinal);
+        return start < 0 ? string.Empty : Environment.NewLine + existing[(start + 1)..];
     }
 
     private static string Ratio(double ours, double peer) => peer == 0 || double.IsNaN(peer) || double.IsNaN(ours)
