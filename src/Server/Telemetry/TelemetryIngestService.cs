@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Proxus.Server.Mqtt;
 
 namespace Proxus.Server.Telemetry;
 
@@ -14,6 +13,7 @@ namespace Proxus.Server.Telemetry;
 internal sealed partial class TelemetryIngestService : BackgroundService, ITelemetryIngest
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MalformedLogInterval = TimeSpan.FromSeconds(10);
 
     private readonly Channel<IngestMessage> _queue;
     private readonly ITelemetryStore _store;
@@ -22,6 +22,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
     private readonly TelemetryOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<TelemetryIngestService> _logger;
+    private readonly MalformedMessageLog _malformedLog;
 
     public TelemetryIngestService(
         ITelemetryStore store,
@@ -37,6 +38,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _malformedLog = new MalformedMessageLog(logger, timeProvider, MalformedLogInterval);
         _queue = Channel.CreateBounded<IngestMessage>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,
@@ -138,7 +140,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
         if (!TelemetryPayloadParser.TryParse(message, now, _options, out var point, out var error))
         {
             _counters.AddMalformed();
-            LogMalformed(_logger, TopicText.Printable(message.Topic), error);
+            _malformedLog.Report(message.Topic, error);
             message.Complete(IngestOutcome.Malformed);
             return;
         }
@@ -173,9 +175,6 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
             }
         }
     }
-
-    [LoggerMessage(EventId = 8000, Level = LogLevel.Warning, Message = "Malformed UNS message on '{Topic}': {Reason}; acknowledged and not stored")]
-    private static partial void LogMalformed(ILogger logger, string topic, string reason);
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "Writing a batch of {Count} values failed; retrying in {Delay}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);
