@@ -24,7 +24,7 @@ namespace Proxus.Server.Tests.Writes;
 /// to the agent's command processor, the write and read-back on the Modbus and S7 simulators, the
 /// result back over MQTT, and every refusal on the server and at the edge.
 /// </summary>
-public abstract class WritesEndToEndTests(WritesScenario scenario)
+public abstract partial class WritesEndToEndTests(WritesScenario scenario)
 {
     [Fact]
     public async Task ApprovedWrite_Modbus_ChangesTheRegisterAndReadBackMatches()
