@@ -9,9 +9,10 @@ namespace Proxus.Server.Portal;
 
 /// <summary>
 /// The portal's UNS over the <see cref="LastValueCache"/> (current values) and the telemetry store
-/// (history). Like the history API, every role sees every tag.
+/// (history). Like the history API, a caller sees the tags of the sites <see cref="TagAccess"/>
+/// lets them see (OtEngineers their assigned sites, every other role every site).
 /// </summary>
-internal sealed class UnsExplorer(LastValueCache lastValues, ITelemetryStore store, IOptions<TelemetryOptions> options, PortalAuthorization authorization) : IUnsExplorer
+internal sealed class UnsExplorer(LastValueCache lastValues, ITelemetryStore store, IOptions<TelemetryOptions> options, PortalAuthorization authorization, TagAccess access) : IUnsExplorer
 {
     /// <summary>Raw points a chart gets at most; a longer range needs aggregation.</summary>
     internal const int MaxRawPoints = 20_000;
@@ -19,8 +20,9 @@ internal sealed class UnsExplorer(LastValueCache lastValues, ITelemetryStore sto
     public async Task<IReadOnlyList<TagValueView>> ListValuesAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         await authorization.RequireAsync(caller, IamPolicies.HistoryRead);
+        var scope = await access.ScopeAsync(caller, cancellationToken);
         var values = await lastValues.GetAllAsync(cancellationToken);
-        return values.OrderBy(v => v.Tag, StringComparer.Ordinal)
+        return values.Where(v => scope.Covers(v.Tag)).OrderBy(v => v.Tag, StringComparer.Ordinal)
             .Select(v => new TagValueView(v.Tag, Format(v.Value), v.Unit, v.Quality, v.Timestamp))
             .ToList();
     }
@@ -36,6 +38,11 @@ internal sealed class UnsExplorer(LastValueCache lastValues, ITelemetryStore sto
         if (to <= from)
         {
             throw new PortalException("The end of the range must be after its start.");
+        }
+
+        if (!(await access.ScopeAsync(caller, cancellationToken)).Covers(tag))
+        {
+            throw new PortalException("None of your sites has this tag.");
         }
 
         var unit = (await lastValues.GetAsync([tag], cancellationToken)) is [var last] ? last.Unit : null;

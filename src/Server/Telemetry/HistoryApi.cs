@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace Proxus.Server.Telemetry;
 /// <summary>
 /// <c>/api/v1/history</c>: raw values, bucket aggregates, CSV export and last values, for many
 /// tags per request. Large results stream: rows go to the response as the database returns them.
-/// Every endpoint requires the <see cref="ReadPolicy"/> authorization policy.
+/// Every endpoint requires the <see cref="ReadPolicy"/> authorization policy and passes the
+/// object-level check of <see cref="TagAccess"/>: a request naming a tag below none of the caller's
+/// sites answers 404 and returns no value of any tag.
 /// </summary>
 public static class HistoryApi
 {
@@ -26,29 +29,40 @@ public static class HistoryApi
         return group;
     }
 
-    private static Results<Ok<IAsyncEnumerable<HistoryPoint>>, ValidationProblem> GetRaw(
+    private static async Task<Results<Ok<IAsyncEnumerable<HistoryPoint>>, ValidationProblem, ProblemHttpResult>> GetRaw(
         [FromQuery(Name = "tag")] string[]? tags,
         DateTimeOffset? from,
         DateTimeOffset? to,
         int? limit,
         IOptions<TelemetryOptions> options,
-        [FromServices] ITelemetryStore store)
+        [FromServices] ITelemetryStore store,
+        TagAccess access,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (!TryValidate(tags, from, to, limit, options.Value, out var query, out var rowLimit, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!await CoversAsync(access, user, query!.Tags, cancellationToken))
+        {
+            return NotVisible();
+        }
+
         return TypedResults.Ok(ReadRawAsync(store, query!, rowLimit, CancellationToken.None));
     }
 
-    private static Results<Ok<IAsyncEnumerable<HistoryBucket>>, ValidationProblem> GetAggregates(
+    private static async Task<Results<Ok<IAsyncEnumerable<HistoryBucket>>, ValidationProblem, ProblemHttpResult>> GetAggregates(
         [FromQuery(Name = "tag")] string[]? tags,
         DateTimeOffset? from,
         DateTimeOffset? to,
         string? bucket,
         IOptions<TelemetryOptions> options,
-        [FromServices] ITelemetryStore store)
+        [FromServices] ITelemetryStore store,
+        TagAccess access,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         HistoryQuery.TryCreate(tags, from, to, options.Value, out var query, out var errors);
         if (!BucketWidth.TryParse(bucket, out var width))
@@ -65,29 +79,44 @@ public static class HistoryApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!await CoversAsync(access, user, query!.Tags, cancellationToken))
+        {
+            return NotVisible();
+        }
+
         return TypedResults.Ok(ReadAggregatesAsync(store, query!, width, CancellationToken.None));
     }
 
-    private static Results<HistoryCsv, ValidationProblem> Export(
+    private static async Task<Results<HistoryCsv, ValidationProblem, ProblemHttpResult>> Export(
         [FromQuery(Name = "tag")] string[]? tags,
         DateTimeOffset? from,
         DateTimeOffset? to,
         int? limit,
         IOptions<TelemetryOptions> options,
-        [FromServices] ITelemetryStore store)
+        [FromServices] ITelemetryStore store,
+        TagAccess access,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (!TryValidate(tags, from, to, limit, options.Value, out var query, out var rowLimit, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (!await CoversAsync(access, user, query!.Tags, cancellationToken))
+        {
+            return NotVisible();
+        }
+
         return new HistoryCsv(ReadRawAsync(store, query!, rowLimit, CancellationToken.None), "history.csv");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LastValue>>, ValidationProblem>> GetLast(
+    private static async Task<Results<Ok<IReadOnlyList<LastValue>>, ValidationProblem, ProblemHttpResult>> GetLast(
         [FromQuery(Name = "tag")] string[]? tags,
         IOptions<TelemetryOptions> options,
         LastValueCache cache,
+        TagAccess access,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var distinct = (tags ?? []).Where(tag => !string.IsNullOrEmpty(tag)).Distinct(StringComparer.Ordinal).ToList();
@@ -96,8 +125,23 @@ public static class HistoryApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tag"] = [$"Name 1 to {options.Value.MaxTagsPerQuery} tags (?tag=..., repeatable)."] });
         }
 
+        if (!await CoversAsync(access, user, distinct, cancellationToken))
+        {
+            return NotVisible();
+        }
+
         return TypedResults.Ok(await cache.GetAsync(distinct, cancellationToken));
     }
+
+    private static async Task<bool> CoversAsync(TagAccess access, ClaimsPrincipal user, IEnumerable<string> tags, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeAsync(user, cancellationToken);
+        return tags.All(scope.Covers);
+    }
+
+    /// <summary>The same answer whether the tag exists at another site or nowhere.</summary>
+    private static ProblemHttpResult NotVisible()
+        => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown tag", detail: "A requested tag lies below none of the sites visible to the caller.");
 
     private static bool TryValidate(string[]? tags, DateTimeOffset? from, DateTimeOffset? to, int? limit, TelemetryOptions options, out HistoryQuery? query, out int rowLimit, out Dictionary<string, string[]> errors)
     {

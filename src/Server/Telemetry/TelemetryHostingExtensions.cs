@@ -12,7 +12,8 @@ public static class TelemetryHostingExtensions
     /// Telemetry history: the store for the configured database, the ingest pipeline
     /// (<see cref="ITelemetryIngest"/>) and the UNS consumer that feeds it (section <c>MqttConsumer</c>
     /// says which broker), the last-value cache, partition and
-    /// retention maintenance. The history policy is IAM's. Call after
+    /// retention maintenance. The history policy is IAM's, the object-level check
+    /// <see cref="TagAccess"/>'s (over IAM's site access). Call after
     /// <c>AddProxusTrust</c>, whose start-up migrations must run before ingest begins.
     /// </summary>
     public static IHostApplicationBuilder AddProxusTelemetry(this IHostApplicationBuilder builder)
@@ -32,6 +33,7 @@ public static class TelemetryHostingExtensions
                 : new SqliteTelemetryStore(database.EffectiveConnectionString, telemetry.RetentionDeleteChunk, time);
         });
         services.AddSingleton(provider => new LastValueCache(provider.GetRequiredService<ITelemetryStore>()));
+        services.AddScoped<TagAccess>();
         services.AddSingleton<TelemetryIngestCounters>();
         services.AddSingleton<TelemetryIngestService>();
         services.AddSingleton<ITelemetryIngest>(provider => provider.GetRequiredService<TelemetryIngestService>());

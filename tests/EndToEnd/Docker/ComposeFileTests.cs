@@ -4,11 +4,14 @@ using YamlDotNet.RepresentationModel;
 namespace Proxus.EndToEnd.Tests.Docker;
 
 /// <summary>
-/// docker/compose.yaml, checked without Docker Compose (this machine has the docker CLI without the
-/// compose plugin and no engine): parsed as YAML and held to the structure the deployment relies on.
+/// docker/compose.yaml: validated by Docker Compose itself (Debian's <c>docker-compose</c>, which
+/// <c>./proxus test</c> installs; <c>config</c> needs no engine), and parsed as YAML and held to the
+/// structure the deployment relies on.
 /// </summary>
 public sealed class ComposeFileTests
 {
+    private const string DockerCompose = "/usr/bin/docker-compose";
+    private static readonly TimeSpan ComposeTimeout = TimeSpan.FromSeconds(60);
     private static readonly string ComposeDirectory = Path.Combine(RepositoryPaths.Root, "docker");
     private static readonly string[] TopLevelKeys = ["name", "services", "volumes", "networks"];
     private static readonly string[] ServiceKeys =
@@ -98,6 +101,72 @@ public sealed class ComposeFileTests
         config.Should().StartWith("/opt/proxus-simulators/plant/");
         File.Exists(Path.Combine(RepositoryPaths.Root, "src", "Demo", "Plant", Path.GetFileName(config))).Should().BeTrue();
         Sequence(Services["press-s7"], "command").Should().Equal(["s7", "--bind", "0.0.0.0", "--port", "1102", .. Proxus.Demo.DemoPlant.PressPlcArguments()]);
+    }
+
+    [Fact]
+    public async Task DockerCompose_Config_ValidatesTheFileAndResolvesTheFiveServices()
+    {
+        await using var quiet = await ComposeAsync(ComposeDirectory, "compose.yaml", "config", "--quiet");
+        await using var services = await ComposeAsync(ComposeDirectory, "compose.yaml", "config", "--services");
+
+        quiet.ExitCode.Should().Be(0, quiet.StandardError);
+        quiet.StandardError.Should().BeEmpty();
+        services.ExitCode.Should().Be(0, services.StandardError);
+        services.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Should().BeEquivalentTo(["postgres", "server", "agent", "press-modbus", "press-s7"]);
+    }
+
+    [Fact]
+    public async Task DockerCompose_Config_WithoutDatabasePassword_Refused()
+    {
+        await using var compose = await ComposeAsync(ComposeDirectory, "compose.yaml", ["config", "--quiet"], password: string.Empty);
+
+        compose.ExitCode.Should().NotBe(0);
+        compose.StandardError.Should().Contain("set PROXUS_DB_PASSWORD");
+    }
+
+    [Theory]
+    [InlineData("    read_only: true", "    read_only: maybe", "read_only")]
+    [InlineData("      - server", "      - serverx", "serverx")]
+    [InlineData("    cap_drop:", "    cap_dropp:", "cap_dropp")]
+    public async Task DockerCompose_Config_BrokenCopy_RefusedNamingTheProblem(string line, string broken, string named)
+    {
+        var directory = Directory.CreateTempSubdirectory("proxus-compose-");
+        try
+        {
+            var lines = await File.ReadAllLinesAsync(Path.Combine(ComposeDirectory, "compose.yaml"));
+            lines.Should().Contain(line);
+            await File.WriteAllLinesAsync(Path.Combine(directory.FullName, "compose.yaml"), lines.Select(l => l == line ? broken : l));
+
+            await using var compose = await ComposeAsync(directory.FullName, "compose.yaml", "config", "--quiet");
+
+            compose.ExitCode.Should().NotBe(0, $"'{broken}' is invalid");
+            compose.StandardError.Should().Contain(named);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Compose_ProjectName_SetWhereBothComposeVersionsReadIt()
+    {
+        // Compose v1 refuses the top-level `name` key; both versions read .env beside the compose file.
+        _compose.Children.Should().NotContainKey(new YamlScalarNode("name"));
+        File.ReadAllLines(Path.Combine(ComposeDirectory, ".env")).Should().Contain("COMPOSE_PROJECT_NAME=proxus");
+    }
+
+    private static Task<ExternalProcess> ComposeAsync(string directory, string file, params string[] arguments)
+        => ComposeAsync(directory, file, arguments, password: "compose-test-password");
+
+    /// <summary>Runs <c>docker-compose -f FILE ARGUMENTS</c> in <paramref name="directory"/> with <c>PROXUS_DB_PASSWORD</c> set to <paramref name="password"/>.</summary>
+    private static async Task<ExternalProcess> ComposeAsync(string directory, string file, string[] arguments, string password)
+    {
+        File.Exists(DockerCompose).Should().BeTrue("./proxus test installs Debian's docker-compose (apt); install it with: apt-get install -y docker-compose");
+        var compose = ExternalProcess.Start(DockerCompose, ["-f", Path.Combine(directory, file), .. arguments], directory, new Dictionary<string, string> { ["PROXUS_DB_PASSWORD"] = password });
+        await compose.WaitForExitAsync(ComposeTimeout);
+        return compose;
     }
 
     private Dictionary<string, YamlMappingNode> Services

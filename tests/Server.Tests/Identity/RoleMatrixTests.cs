@@ -1,122 +1,26 @@
 using System.Net;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Proxus.Server.Identity;
 using Proxus.Server.Tests.Support;
+using static Proxus.Server.Tests.Identity.RoleMatrix;
 
 namespace Proxus.Server.Tests.Identity;
 
 /// <summary>
-/// Every endpoint of the server against every kind of caller. The expected policy of each endpoint
-/// is listed here; an endpoint missing from the list, or one without an explicit policy or
-/// <c>AllowAnonymous</c>, fails the test.
+/// Every API endpoint of the server against every kind of caller. The expected policy of each
+/// endpoint is listed in <see cref="RoleMatrix"/>; an endpoint missing from the list, or one
+/// without an explicit policy or <c>AllowAnonymous</c>, fails the test. The host maps what the real
+/// server maps but the portal (<see cref="ServerEndpointsTests"/> holds the two to one another).
 /// </summary>
 public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
 {
-    private const string Anonymous = "anonymous";
-    private const string Pending = "pending password change";
-    private const string ConfigReader = "client config.read";
-    private const string AuditReader = "client audit.read";
-    private const string UnsReader = "client uns.read";
-    private const string ConfigWriter = "client config.write";
     private const string UnprotectedPath = "/api/v1/test/unprotected";
-    private const string ScrapeToken = "scrape token";
-
-    private static readonly string[] People = [.. Roles.All, Pending];
-
-    /// <summary>Who may call each policy; everyone else gets 401 (anonymous) or 403.</summary>
-    private static readonly Dictionary<string, string[]> Allowed = new()
-    {
-        [Anonymous] = [Anonymous, .. People, ConfigReader, AuditReader, UnsReader, ConfigWriter],
-        [IamPolicies.Session] = People,
-        [IamPolicies.Account] = [.. Roles.All],
-        [IamPolicies.Admin] = [Roles.Admin],
-        [IamPolicies.FleetRead] = [.. Roles.All, ConfigReader],
-        [IamPolicies.AuditRead] = [Roles.Auditor, Roles.Admin, AuditReader],
-        [IamPolicies.WritesRequest] = [Roles.OtEngineer, Roles.Admin],
-        [IamPolicies.WritesApprove] = [Roles.Approver],
-        [IamPolicies.WritesRead] = [.. Roles.All],
-        [IamPolicies.TagMapWrite] = [Roles.Admin, Roles.OtEngineer, ConfigWriter],
-    };
-
-    /// <summary>The policy each endpoint must have ("METHOD pattern" -> policy).</summary>
-    private static readonly Dictionary<string, string> Expected = new()
-    {
-        ["POST /api/v1/auth/login"] = Anonymous,
-        ["POST /api/v1/auth/logout"] = IamPolicies.Session,
-        ["GET /api/v1/auth/me"] = IamPolicies.Session,
-        ["POST /api/v1/auth/password"] = IamPolicies.Session,
-        ["POST /api/v1/auth/totp/setup"] = IamPolicies.Account,
-        ["POST /api/v1/auth/totp/enable"] = IamPolicies.Account,
-        ["POST /api/v1/auth/totp/disable"] = IamPolicies.Account,
-        ["POST /api/v1/oauth/token"] = Anonymous,
-        ["GET /api/v1/users"] = IamPolicies.Admin,
-        ["POST /api/v1/users"] = IamPolicies.Admin,
-        ["GET /api/v1/users/{id:guid}"] = IamPolicies.Admin,
-        ["PUT /api/v1/users/{id:guid}/roles"] = IamPolicies.Admin,
-        ["PUT /api/v1/users/{id:guid}/sites"] = IamPolicies.Admin,
-        ["POST /api/v1/users/{id:guid}/disable"] = IamPolicies.Admin,
-        ["POST /api/v1/users/{id:guid}/enable"] = IamPolicies.Admin,
-        ["POST /api/v1/users/{id:guid}/password-reset"] = IamPolicies.Admin,
-        ["GET /api/v1/clients"] = IamPolicies.Admin,
-        ["POST /api/v1/clients"] = IamPolicies.Admin,
-        ["POST /api/v1/clients/{id:guid}/secret"] = IamPolicies.Admin,
-        ["POST /api/v1/clients/{id:guid}/certificate"] = IamPolicies.Admin,
-        ["DELETE /api/v1/clients/{id:guid}"] = IamPolicies.Admin,
-        ["GET /api/v1/sites"] = IamPolicies.FleetRead,
-        ["GET /api/v1/sites/{id:guid}"] = IamPolicies.FleetRead,
-        ["GET /api/v1/sites/{id:guid}/agents"] = IamPolicies.FleetRead,
-        ["POST /api/v1/sites"] = IamPolicies.Admin,
-        ["POST /api/v1/sites/{id:guid}/agents"] = IamPolicies.Admin,
-        ["GET /api/v1/sites/{id:guid}/namespace"] = IamPolicies.FleetRead,
-        ["PUT /api/v1/sites/{id:guid}/namespace"] = IamPolicies.Admin,
-        ["GET /api/v1/sites/{id:guid}/tag-map/tags"] = IamPolicies.FleetRead,
-        ["PUT /api/v1/sites/{id:guid}/tag-map/tags"] = IamPolicies.TagMapWrite,
-        ["GET /api/v1/sites/{id:guid}/tag-map/connections"] = IamPolicies.FleetRead,
-        ["POST /api/v1/sites/{id:guid}/tag-map/preview"] = IamPolicies.TagMapWrite,
-        ["POST /api/v1/sites/{id:guid}/tag-map/versions"] = IamPolicies.TagMapWrite,
-        ["GET /api/v1/sites/{id:guid}/tag-map/versions"] = IamPolicies.FleetRead,
-        ["GET /api/v1/sites/{id:guid}/tag-map/versions/{version:int}"] = IamPolicies.FleetRead,
-        ["GET /api/v1/sites/{id:guid}/tag-map/versions/{version:int}/content"] = IamPolicies.FleetRead,
-        ["POST /api/v1/sites/{id:guid}/tag-map/versions/{version:int}/rollback"] = IamPolicies.TagMapWrite,
-        ["GET /api/v1/sites/{id:guid}/tag-map/diff"] = IamPolicies.FleetRead,
-        ["GET /api/v1/agents/{id:guid}"] = IamPolicies.FleetRead,
-        ["POST /api/v1/agents/{id:guid}/enrollment-tokens"] = IamPolicies.Admin,
-        ["POST /api/v1/agents/{id:guid}/revoke"] = IamPolicies.Admin,
-        ["GET /api/v1/audit"] = IamPolicies.AuditRead,
-        ["GET /api/v1/audit/export"] = IamPolicies.AuditRead,
-        ["GET /api/v1/audit/verify"] = IamPolicies.AuditRead,
-        ["GET /api/v1/alerts"] = IamPolicies.AuditRead,
-        ["GET /api/v1/alerts/{id:guid}"] = IamPolicies.AuditRead,
-        ["POST /api/v1/alerts/{id:guid}/acknowledge"] = IamPolicies.Admin,
-        ["GET /api/v1/pki/ca"] = Anonymous,
-        ["GET /api/v1/pki/crl"] = Anonymous,
-        ["POST /api/v1/enrollment"] = Anonymous,
-        ["POST /api/v1/certificates/renewal"] = Anonymous,
-        ["GET /api/v1/agent/config"] = Anonymous,
-        ["POST /api/v1/agent/config/applied"] = Anonymous,
-        ["GET /openapi/{documentName}.json"] = Anonymous,
-        ["POST /api/v1/writes"] = IamPolicies.WritesRequest,
-        ["GET /api/v1/writes"] = IamPolicies.WritesRead,
-        ["GET /api/v1/writes/{id:guid}"] = IamPolicies.WritesRead,
-        ["POST /api/v1/writes/{id:guid}/approve"] = IamPolicies.WritesApprove,
-        ["POST /api/v1/writes/{id:guid}/reject"] = IamPolicies.WritesApprove,
-        ["POST /api/v1/writes/{id:guid}/cancel"] = IamPolicies.WritesRequest,
-        ["GET /api/v1/writes/export"] = IamPolicies.AuditRead,
-        ["PUT /api/v1/writes/sites/{id:guid}"] = IamPolicies.Admin,
-        ["GET /metrics"] = ScrapeToken,
-        ["* /healthz"] = Anonymous,
-        ["* /readyz"] = Anonymous,
-
-        // MQTT over WebSocket: the broker authenticates the CONNECT (certificate, machine-client token).
-        ["* /mqtt"] = Anonymous,
-    };
 
     private TrustWebHost _server = null!;
 
     public async Task InitializeAsync()
-        => _server = await TrustWebHost.StartAsync(fixture.Database, map: app => app.MapGet(UnprotectedPath, () => "reached"), writes: new Dictionary<string, string?>());
+        => _server = await TrustWebHost.StartAsync(fixture.Database, map: app => app.MapGet(UnprotectedPath, () => "reached"), writes: new Dictionary<string, string?>(), withTelemetry: true);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -128,19 +32,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
         endpoints.Keys.Should().BeEquivalentTo(Expected.Keys, "every endpoint must be listed in the role matrix with its policy");
         foreach (var (key, endpoint) in endpoints)
         {
-            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).ToList();
-            if (Expected[key] is Anonymous or ScrapeToken)
-            {
-                // The scrape token is checked by the endpoint's filter, outside IAM (see Metrics_WithoutScrapeToken_RefusedToEveryCaller).
-                anonymous.Should().BeTrue($"{key} is anonymous by design");
-                policies.Should().BeEmpty($"{key} is anonymous by design");
-            }
-            else
-            {
-                anonymous.Should().BeFalse($"{key} must not be anonymous");
-                policies.Should().Equal([Expected[key]], $"{key} needs exactly the policy {Expected[key]}");
-            }
+            RoleMatrix.ShouldHavePolicy(key, endpoint, Expected[key]);
         }
     }
 
@@ -224,23 +116,8 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     }
 
     private Dictionary<string, RouteEndpoint> ApiEndpoints()
-    {
-        var result = new Dictionary<string, RouteEndpoint>();
-        foreach (var endpoint in _server.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (endpoint.RoutePattern.RawText == UnprotectedPath)
-            {
-                continue;
-            }
-
-            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-            {
-                result.Add($"{method} {endpoint.RoutePattern.RawText!.TrimEnd('/')}", endpoint);
-            }
-        }
-
-        return result;
-    }
+        => RoleMatrix.Keys(_server.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(e => e.RoutePattern.RawText != UnprotectedPath))
+            .ToDictionary(k => k.Key, k => k.Endpoint);
 
     private async Task<Dictionary<string, HttpClient>> CreateCallersAsync()
     {
@@ -253,7 +130,7 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
 
         var pending = await Iam.CreatePendingUserAsync(_server, [Roles.Admin]);
         callers[Pending] = await Iam.SignInAsync(_server, pending.User.UserName, pending.OneTimePassword);
-        foreach (var (name, scope) in new[] { (ConfigReader, Scopes.ConfigRead), (AuditReader, Scopes.AuditRead), (UnsReader, Scopes.UnsRead), (ConfigWriter, Scopes.ConfigWrite) })
+        foreach (var (name, scope) in RoleMatrix.MachineClients)
         {
             callers[name] = Iam.BearerClient(_server, await Iam.TokenAsync(_server, await Iam.CreateMachineClientAsync(_server, scope)));
         }

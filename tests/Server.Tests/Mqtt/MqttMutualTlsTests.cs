@@ -16,10 +16,10 @@ namespace Proxus.Server.Tests.Mqtt;
 
 /// <summary>
 /// The broker's TLS port against mosquitto's clients: certificates refused at the handshake and
-/// audited, revocation dropping a live session, the client-id binding. (SQLite; the enrollment
-/// path also runs on PostgreSQL in <see cref="MqttEnrollmentEndToEndTests"/>.)
+/// audited, revocation dropping a live session, the client-id binding; on SQLite and on a real
+/// PostgreSQL (the enrollment path is <see cref="MqttEnrollmentEndToEndTests"/>).
 /// </summary>
-public sealed class MqttMutualTlsTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
+public abstract class MqttMutualTlsTests(TrustFixture fixture) : IAsyncLifetime
 {
     private TrustWebHost _server = null!;
 
@@ -146,3 +146,8 @@ public sealed class MqttMutualTlsTests(SqliteTrustFixture fixture) : IClassFixtu
         }
     }
 }
+
+public sealed class MqttMutualTlsSqliteTests(SqliteTrustFixture fixture) : MqttMutualTlsTests(fixture), IClassFixture<SqliteTrustFixture>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class MqttMutualTlsPostgreSqlTests(PostgreSqlTrustFixture fixture) : MqttMutualTlsTests(fixture), IClassFixture<PostgreSqlTrustFixture>;

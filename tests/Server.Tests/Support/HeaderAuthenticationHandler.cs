@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace Proxus.Server.Tests.Support;
 
-/// <summary>A test authentication scheme: a request carrying <c>X-Test-User</c> is that user; any other is anonymous.</summary>
+/// <summary>
+/// A test authentication scheme: a request carrying <c>X-Test-User</c> is that user, a Viewer (who
+/// sees every site); any other is anonymous.
+/// </summary>
 public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -20,7 +23,7 @@ public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.ToString())], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.ToString()), new Claim(ClaimTypes.Role, Proxus.Server.Identity.Roles.Viewer)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -14,6 +14,7 @@ using Proxus.Server.Hosting;
 using Proxus.Server.Mqtt;
 using Proxus.Server.Observability;
 using Proxus.Server.Pki;
+using Proxus.Server.Telemetry;
 using Proxus.Server.Writes;
 
 namespace Proxus.Server.Tests.Support;
@@ -65,7 +66,11 @@ public sealed class TrustWebHost : IAsyncDisposable
     /// also allowed); <see cref="WriteOptions"/> come from these settings.
     /// </param>
     /// <param name="logs">A provider that receives every log.</param>
-    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null, ILoggerProvider? logs = null)
+    /// <param name="withTelemetry">
+    /// Host telemetry history too: its store, the history API and <see cref="TagAccess"/>; its UNS
+    /// consumers run only with the broker.
+    /// </param>
+    public static async Task<TrustWebHost> StartAsync(TestDatabase database, TimeProvider? timeProvider = null, Action<WebApplication>? map = null, bool withBroker = false, IReadOnlyDictionary<string, string?>? writes = null, ILoggerProvider? logs = null, bool withTelemetry = false)
     {
         withBroker |= writes is not null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -87,6 +92,11 @@ public sealed class TrustWebHost : IAsyncDisposable
             {
                 settings["Writes:" + key] = value;
             }
+        }
+
+        if (withTelemetry && !withBroker)
+        {
+            settings["MqttConsumer:Enabled"] = "false";
         }
 
         settings["Observability:Metrics:ScrapeToken"] = ScrapeToken;
@@ -112,10 +122,16 @@ public sealed class TrustWebHost : IAsyncDisposable
             builder.AddProxusBroker();
         }
 
+        if (withTelemetry)
+        {
+            builder.AddProxusTelemetry();
+        }
+
         if (writes is not null)
         {
             builder.AddProxusWrites();
         }
+
         builder.AddProxusObservability();
 
         // After AddProxusTrust: UseHttps() takes the HTTPS defaults (our server certificate) in force when it is called.
@@ -130,6 +146,11 @@ public sealed class TrustWebHost : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapProxusTrustApi();
+        if (withTelemetry)
+        {
+            app.MapProxusTelemetryApi();
+        }
+
         if (writes is not null)
         {
             app.MapProxusWritesApi();

@@ -17,20 +17,24 @@ namespace Proxus.Server.Tests.Writes;
 /// <summary>
 /// A site wired for governed writes, end to end: the server (API, dispatcher, broker with its
 /// mutual-TLS and loopback listeners, results listener) on a real database, the Modbus and S7
-/// simulators as processes, a tag map with writable, critical and read-only tags on two agents,
+/// simulators as processes, the shared <see cref="WritableTagMap"/> (writable, critical and read-only
+/// Modbus tags) plus a writable S7 tag and a tag of a second agent,
 /// writes enabled for the site, the people of every role, and agent 1 online over mutual TLS with
 /// the command processor. Agent 2 never connects.
 /// </summary>
 public abstract class WritesScenario : IAsyncLifetime
 {
-    public const string Speed = "Speed";
-    public const string Setpoint = "Setpoint";
-    public const string Counter = "Counter";
+    public const string Speed = WritableTagMap.Speed;
+    public const string Setpoint = WritableTagMap.Setpoint;
+    public const string Counter = WritableTagMap.Counter;
     public const string Level = "Level";
     public const string Remote = "Remote";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("proxus-writes-").FullName;
     private readonly List<HttpClient> _clients = [];
+    private readonly WritableTagMap _tagMap;
+
+    protected WritesScenario() => _tagMap = new WritableTagMap(Prefix);
 
     public TrustWebHost Server { get; private set; } = null!;
 
@@ -59,7 +63,7 @@ public abstract class WritesScenario : IAsyncLifetime
 
     public HttpClient Viewer { get; private set; } = null!;
 
-    public string Tag(string name) => $"{Prefix}/Press/Line1/Press_Machine/{name}";
+    public string Tag(string name) => _tagMap.Tag(name);
 
     public async Task InitializeAsync()
     {
@@ -198,77 +202,46 @@ public abstract class WritesScenario : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync(string dataDirectory);
 
-    private string TagMapYaml() => $"""
-        site:
-          enterprise: {Prefix.Split('/')[0]}
-          name: {Prefix.Split('/')[1]}
-        connections:
-          - id: press-plc
-            protocol: ModbusTcp
-            agent: {Agent.Agent.Name}
-            host: 127.0.0.1
-            port: {Modbus.Port}
-            unit_id: 1
-            poll_groups:
-              - name: fast
-                interval_ms: 1000
-          - id: line-s7
-            protocol: S7
-            agent: {Agent.Agent.Name}
-            host: 127.0.0.1
-            port: {S7.Port}
-            rack: 0
-            slot: 1
-            poll_groups:
-              - name: fast
-                interval_ms: 1000
-          - id: remote-plc
-            protocol: ModbusTcp
-            agent: {OfflineAgent.Agent.Name}
-            host: 127.0.0.1
-            port: {Modbus.Port}
-            unit_id: 1
-            poll_groups:
-              - name: fast
-                interval_ms: 1000
-        tags:
-          - path: {Tag(Speed)}
-            connection: press-plc
-            address: HR10
-            data_type: UInt16
-            poll_group: fast
-            writable: true
-            write_min: 0
-            write_max: 1000
-          - path: {Tag(Setpoint)}
-            connection: press-plc
-            address: HR20
-            data_type: Float32
-            poll_group: fast
-            writable: true
-            write_min: -50
-            write_max: 150
-            critical: true
-          - path: {Tag(Counter)}
-            connection: press-plc
-            address: HR30
-            data_type: UInt16
-            poll_group: fast
-          - path: {Tag(Level)}
-            connection: line-s7
-            address: DB1.DBW4
-            data_type: Int16
-            poll_group: fast
-            writable: true
-            write_min: -100
-            write_max: 100
-          - path: {Tag(Remote)}
-            connection: remote-plc
-            address: HR40
-            data_type: UInt16
-            poll_group: fast
-            writable: true
-            write_min: 0
-            write_max: 10
-        """;
+    private string TagMapYaml() => _tagMap.ToYaml(
+        Agent.Agent.Name,
+        Modbus.Port,
+        moreConnections: $"""
+            - id: line-s7
+              protocol: S7
+              agent: {Agent.Agent.Name}
+              host: 127.0.0.1
+              port: {S7.Port}
+              rack: 0
+              slot: 1
+              poll_groups:
+                - name: fast
+                  interval_ms: 1000
+            - id: remote-plc
+              protocol: ModbusTcp
+              agent: {OfflineAgent.Agent.Name}
+              host: 127.0.0.1
+              port: {Modbus.Port}
+              unit_id: 1
+              poll_groups:
+                - name: fast
+                  interval_ms: 1000
+            """,
+        moreTags: $"""
+            - path: {Tag(Level)}
+              connection: line-s7
+              address: DB1.DBW4
+              data_type: Int16
+              poll_group: fast
+              writable: true
+              write_min: -100
+              write_max: 100
+            - path: {Tag(Remote)}
+              connection: remote-plc
+              address: HR40
+              data_type: UInt16
+              poll_group: fast
+              writable: true
+              write_min: 0
+              write_max: 10
+            """);
 }

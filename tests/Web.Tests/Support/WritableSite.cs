@@ -1,21 +1,24 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Proxus.TestSupport;
 
 namespace Proxus.Web.Tests.Support;
 
 /// <summary>
 /// A site ready for control writes, set up as an administrator would: the site with its UNS
 /// prefix and an agent through the portal, then through the REST API (the admin's session cookie
-/// authorizes it) a tag map with a writable Modbus holding register, a critical one and a
-/// read-only one, and writes enabled for the site.
+/// authorizes it) the shared <see cref="WritableTagMap"/> (a writable Modbus holding register, a
+/// critical one and a read-only one), and writes enabled for the site.
 /// </summary>
 public sealed partial record WritableSite(string Id, string Name, string Prefix, string AgentId, string AgentName)
 {
-    public const string Speed = "Speed";
-    public const string Setpoint = "Setpoint";
-    public const string Counter = "Counter";
+    public const string Speed = WritableTagMap.Speed;
+    public const string Setpoint = WritableTagMap.Setpoint;
+    public const string Counter = WritableTagMap.Counter;
 
-    public string Tag(string name) => $"{Prefix}/Press/Line1/Press_Machine/{name}";
+    private WritableTagMap TagMap => new(Prefix);
+
+    public string Tag(string name) => TagMap.Tag(name);
 
     /// <summary>Creates the site; its Modbus connection points at <paramref name="modbusPort"/> (a simulator, or a closed port when no agent runs).</summary>
     public static async Task<WritableSite> CreateAsync(PortalServer server, int modbusPort)
@@ -42,7 +45,7 @@ public sealed partial record WritableSite(string Id, string Name, string Prefix,
         var publish = await api.PostAsync($"api/v1/sites/{siteId}/tag-map/versions?comment=writes", new()
         {
             Headers = new Dictionary<string, string> { ["Content-Type"] = "application/yaml" },
-            Data = site.TagMapYaml(modbusPort),
+            Data = site.TagMap.ToYaml(AgentName, modbusPort),
         });
         publish.Status.Should().Be(201, await publish.TextAsync());
         var enable = await api.PutAsync($"api/v1/writes/sites/{siteId}", new() { DataObject = new { writesEnabled = true } });
@@ -67,46 +70,6 @@ public sealed partial record WritableSite(string Id, string Name, string Prefix,
         await Portal.ChangeOwnPasswordAsync(page, oneTimePassword, Portal.UserPassword);
         return page;
     }
-
-    private string TagMapYaml(int modbusPort) => $"""
-        site:
-          enterprise: {Prefix.Split('/')[0]}
-          name: {Prefix.Split('/')[1]}
-        connections:
-          - id: press-plc
-            protocol: ModbusTcp
-            agent: {AgentName}
-            host: 127.0.0.1
-            port: {modbusPort}
-            unit_id: 1
-            poll_groups:
-              - name: fast
-                interval_ms: 1000
-        tags:
-          - path: {Tag(Speed)}
-            connection: press-plc
-            address: HR10
-            data_type: UInt16
-            unit: rpm
-            poll_group: fast
-            writable: true
-            write_min: 0
-            write_max: 1000
-          - path: {Tag(Setpoint)}
-            connection: press-plc
-            address: HR20
-            data_type: Float32
-            poll_group: fast
-            writable: true
-            write_min: -50
-            write_max: 150
-            critical: true
-          - path: {Tag(Counter)}
-            connection: press-plc
-            address: HR30
-            data_type: UInt16
-            poll_group: fast
-        """;
 
     [GeneratedRegex("/agents/[0-9a-f-]{36}\\?created=true$")]
     private static partial Regex AgentCreated();
