@@ -40,6 +40,34 @@ public static class CpuTime
         return total / TicksPerSecond;
     }
 
+    /// <summary>Seconds of CPU used so far by the threads of <paramref name="processId"/> whose name starts with <paramref name="namePrefix"/>; 0 off Linux.</summary>
+    public static double OfThreads(int processId, string namePrefix)
+    {
+        var tasks = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return 0;
+        }
+
+        var total = 0L;
+        foreach (var directory in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(directory, "comm")).StartsWith(namePrefix, StringComparison.Ordinal))
+                {
+                    total += Ticks(File.ReadAllText(Path.Combine(directory, "stat")));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return total / TicksPerSecond;
+    }
+
     private static bool IsDescendant(int pid, int ancestor, Dictionary<int, (int Parent, long Ticks)> stats)
     {
         for (var depth = 0; depth < 64; depth++)
@@ -78,9 +106,16 @@ public static class CpuTime
             return false;
         }
 
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
-        ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        parent = int.Parse(Fields(text)[1], CultureInfo.InvariantCulture);
+        ticks = Ticks(text);
         return true;
+    }
+
+    private static string[] Fields(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    private static long Ticks(string stat)
+    {
+        var fields = Fields(stat);
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 }

@@ -1,64 +1,111 @@
 using System.Buffers.Text;
-using System.Text;
 using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 
 namespace Proxus.Bench.Ingest;
 
 /// <summary>
-/// Agents' traffic: <c>publishers</c> connections publish QoS 1 UNS JSON values, pipelined, each
-/// for its own tags; every value of a tag one second after the previous (so every row is unique).
+/// Agents' traffic: <c>publishers</c> connections publish QoS 1 UNS JSON values, one value per
+/// message as agents do, pipelined, each for its own tags. Every value of a tag is one second after
+/// the previous one and every value differs, so every message is a distinct row. The topics and
+/// payloads are encoded before the clock starts (<see cref="Prepare"/>) and the connections are
+/// open (<see cref="ConnectAsync"/>), so the timed part is the publishing itself.
 /// </summary>
-public static class LoadGenerator
+public sealed class LoadGenerator : IAsyncDisposable
 {
+    /// <summary>QoS 1 messages each connection keeps unacknowledged (beyond them its client queues).</summary>
+    private const int Window = 2_000;
+
+    private readonly MqttClient[] _clients;
+
+    private LoadGenerator(MqttClient[] clients) => _clients = clients;
+
     public static readonly DateTimeOffset Day = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
 
     public static string Tag(int index) => $"Acme/Bench/Area{index % 10}/Line{index % 7}/Machine{index}/Temperature_C";
 
-    /// <summary>Publishes <paramref name="valuesPerTag"/> values of each tag, one second apart from <paramref name="start"/>.</summary>
-    public static async Task PublishAsync(Uri broker, int publishers, int tags, int valuesPerTag, DateTimeOffset start, CancellationToken cancellationToken)
+    /// <summary>Connects <paramref name="publishers"/> agent-like clients.</summary>
+    public static async Task<LoadGenerator> ConnectAsync(Uri broker, int publishers, string prefix, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(Enumerable.Range(0, publishers).Select(p => RunPublisherAsync(broker, p, publishers, tags, valuesPerTag, start, cancellationToken)));
+        var clients = new MqttClient[publishers];
+        for (var p = 0; p < publishers; p++)
+        {
+            clients[p] = new MqttClient(new MqttClientOptions
+            {
+                Server = broker,
+                ClientId = $"bench-{prefix}-{p}",
+                MaximumInflight = 1000,
+                KeepAlive = TimeSpan.FromSeconds(60),
+            });
+            await clients[p].ConnectAsync(cancellationToken);
+        }
+
+        return new LoadGenerator(clients);
+    }
+
+    /// <summary>
+    /// The messages of each publisher, in publishing order: <paramref name="valuesPerTag"/> values of
+    /// each of its tags (tag <c>t</c> belongs to publisher <c>t % publishers</c>), one second apart from
+    /// <paramref name="start"/>.
+    /// </summary>
+    public static (string Topic, byte[] Payload)[][] Prepare(int publishers, int tags, int valuesPerTag, DateTimeOffset start)
+    {
+        var topics = Enumerable.Range(0, tags).Select(Tag).ToArray();
+        return [.. Enumerable.Range(0, publishers).Select(p =>
+        {
+            var mine = Enumerable.Range(0, tags).Where(t => t % publishers == p).ToArray();
+            var messages = new (string, byte[])[mine.Length * valuesPerTag];
+            var next = 0;
+            for (var i = 0; i < valuesPerTag; i++)
+            {
+                foreach (var tag in mine)
+                {
+                    messages[next++] = (topics[tag], Payload(start.AddSeconds(i), 20 + (tag / 1_000.0) + (i / 100.0), i));
+                }
+            }
+
+            return messages;
+        })];
     }
 
     /// <summary>One UNS payload, formatted without intermediate strings.</summary>
     public static byte[] Payload(DateTimeOffset timestamp, double value, long sequence)
     {
-        var buffer = new byte[160];
-        var span = buffer.AsSpan();
+        Span<byte> span = stackalloc byte[160];
         var length = Append(span, "{\"value\":"u8);
         Utf8Formatter.TryFormat(value, span[length..], out var written);
         length += written;
         length += Append(span[length..], ",\"unit\":\"degC\",\"quality\":\"good\",\"timestamp\":\""u8);
-        length += Encoding.UTF8.GetBytes(timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), span[length..]);
+        timestamp.UtcDateTime.TryFormat(span[length..], out written, "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        length += written;
         length += Append(span[length..], "\",\"seq\":"u8);
         Utf8Formatter.TryFormat(sequence, span[length..], out written);
         length += written;
         span[length++] = (byte)'}';
-        return buffer[..length];
+        return span[..length].ToArray();
     }
 
-    private static async Task RunPublisherAsync(Uri broker, int index, int publishers, int tags, int valuesPerTag, DateTimeOffset start, CancellationToken cancellationToken)
+    /// <summary>Publishes <paramref name="messages"/> (from <see cref="Prepare"/>), one connection per publisher, until every PUBACK is in.</summary>
+    public Task PublishAsync((string Topic, byte[] Payload)[][] messages, CancellationToken cancellationToken)
+        => Task.WhenAll(messages.Select((mine, p) => RunPublisherAsync(_clients[p], mine, cancellationToken)));
+
+    public async ValueTask DisposeAsync()
     {
-        await using var client = new MqttClient(new MqttClientOptions
+        foreach (var client in _clients)
         {
-            Server = broker,
-            ClientId = $"bench-agent-{index}",
-            MaximumInflight = 1000,
-            KeepAlive = TimeSpan.FromSeconds(60),
-        });
-        await client.ConnectAsync(cancellationToken);
-        var mine = Enumerable.Range(0, tags).Where(t => t % publishers == index).ToArray();
-        var window = new Queue<Task<MqttReasonCode>>();
-        for (var i = 0; i < valuesPerTag; i++)
+            await client.DisposeAsync();
+        }
+    }
+
+    private static async Task RunPublisherAsync(MqttClient client, (string Topic, byte[] Payload)[] messages, CancellationToken cancellationToken)
+    {
+        var window = new Queue<ValueTask<MqttReasonCode>>(Window);
+        foreach (var (topic, payload) in messages)
         {
-            foreach (var tag in mine)
+            window.Enqueue(client.PublishAsync(topic, payload, MqttQualityOfService.AtLeastOnce, cancellationToken: cancellationToken));
+            if (window.Count >= Window)
             {
-                window.Enqueue(client.PublishAsync(Tag(tag), Payload(start.AddSeconds(i), 20 + (i % 100) / 10.0, i), MqttQualityOfService.AtLeastOnce, cancellationToken: cancellationToken).AsTask());
-                if (window.Count >= 2000)
-                {
-                    Check(await window.Dequeue());
-                }
+                Check(await window.Dequeue());
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Proxus.Server.Telemetry;
 
@@ -40,12 +41,32 @@ public sealed class LastValueCache
         return [.. _values.Values];
     }
 
-    /// <summary>Merges committed points: newer source timestamps win.</summary>
-    internal void Update(IEnumerable<TelemetryPoint> points)
+    /// <summary>
+    /// Merges committed points: newer source timestamps win. Only the newest point of each tag in
+    /// the batch can, so only those become <see cref="LastValue"/>s; when it states no unit, the
+    /// newest unit the batch stated for the tag goes with it (else <see cref="Merge"/> keeps the known one).
+    /// </summary>
+    internal void Update(IReadOnlyList<TelemetryPoint> points)
     {
+        var newest = new Dictionary<string, (TelemetryPoint Point, TelemetryPoint? WithUnit)>(StringComparer.Ordinal);
         foreach (var point in points)
         {
-            Merge(LastValue.From(point));
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(newest, point.Path, out var exists);
+            var withUnit = point.Unit is null ? slot.WithUnit : point;
+            if (exists && point.Unit is not null && slot.WithUnit is { } stated && stated.SourceTimestamp > point.SourceTimestamp)
+            {
+                withUnit = stated;
+            }
+
+            slot = (!exists || point.SourceTimestamp > slot.Point.SourceTimestamp ? point : slot.Point, withUnit);
+        }
+
+        foreach (var (point, withUnit) in newest.Values)
+        {
+            if (!_values.TryGetValue(point.Path, out var current) || point.SourceTimestamp > current.Timestamp)
+            {
+                Merge(LastValue.From(point, point.Unit ?? withUnit?.Unit));
+            }
         }
     }
 

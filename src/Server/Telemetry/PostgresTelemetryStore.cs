@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Npgsql;
 using NpgsqlTypes;
@@ -5,7 +6,7 @@ using NpgsqlTypes;
 namespace Proxus.Server.Telemetry;
 
 /// <summary>
-/// History on PostgreSQL. A batch goes by binary COPY straight into <c>telemetry</c>, in one
+/// History on PostgreSQL. A batch goes by binary COPY (encoded by <see cref="TelemetryCopyEncoder"/>) straight into <c>telemetry</c>, in one
 /// transaction. COPY cannot skip the duplicates a QoS 1 redelivery brings: when the unique key
 /// refuses one, the transaction rolls back and the batch goes again by binary COPY into a session
 /// temporary staging table and from there by <c>INSERT ... ON CONFLICT DO NOTHING</c>, which skips
@@ -25,9 +26,12 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
         ) ON COMMIT DELETE ROWS
         """;
 
-    private const string CopyStaging = "COPY telemetry_staging (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq) FROM STDIN (FORMAT BINARY)";
+    private const string CopyStaging = "COPY telemetry_staging " + TelemetryCopyEncoder.Columns + " FROM STDIN (FORMAT BINARY)";
 
-    private const string CopyDirect = "COPY telemetry (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq) FROM STDIN (FORMAT BINARY)";
+    private const string CopyDirect = "COPY telemetry " + TelemetryCopyEncoder.Columns + " FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>The encoded batch goes to the server whenever this much is buffered (and at its end).</summary>
+    private const int CopyChunkBytes = 256 * 1024;
 
     private const string InsertFromStaging = """
         INSERT INTO telemetry (tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq)
@@ -43,6 +47,7 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
         """;
 
     private readonly TagDictionary _tags = new();
+    private readonly ArrayBufferWriter<byte> _copyBuffer = new(CopyChunkBytes + TelemetryCopyEncoder.MaxFixedRowBytes);
     private readonly ConcurrentDictionary<DateOnly, bool> _partitions = new();
     private NpgsqlConnection? _writer;
     private PostgresTelemetryLayout _layout;
@@ -126,43 +131,40 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
         return inserted;
     }
 
+    /// <summary>
+    /// Sends the batch by raw binary COPY, encoded by <see cref="TelemetryCopyEncoder"/> into one
+    /// reused buffer and written in chunks of <see cref="CopyChunkBytes"/>.
+    /// </summary>
     private async Task CopyAsync(NpgsqlConnection connection, string copy, IReadOnlyList<TelemetryPoint> points, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var point in points)
+        var buffer = _copyBuffer;
+        buffer.ResetWrittenCount();
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, cancellationToken);
+        try
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(_tags.Id(point.Path), NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(point.SourceTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
-            await importer.WriteAsync(point.ServerTimestamp, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(importer, point.Number, NpgsqlDbType.Double, cancellationToken);
-            await WriteNullableAsync(importer, point.Boolean, NpgsqlDbType.Boolean, cancellationToken);
-            if (point.Text is null)
+            TelemetryCopyEncoder.WriteHeader(buffer);
+            foreach (var point in points)
             {
-                await importer.WriteNullAsync(cancellationToken);
-            }
-            else
-            {
-                await importer.WriteAsync(point.Text, NpgsqlDbType.Text, cancellationToken);
+                TelemetryCopyEncoder.WriteRow(buffer, _tags.Id(point.Path), point);
+                if (buffer.WrittenCount >= CopyChunkBytes)
+                {
+                    await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                    buffer.ResetWrittenCount();
+                }
             }
 
-            await importer.WriteAsync((short)point.Quality, NpgsqlDbType.Smallint, cancellationToken);
-            await WriteNullableAsync(importer, point.Sequence, NpgsqlDbType.Bigint, cancellationToken);
+            TelemetryCopyEncoder.WriteTrailer(buffer);
+            await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
         }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (value is { } present)
+        catch
         {
-            await importer.WriteAsync(present, type, cancellationToken);
+            // Never let a partial batch end as a complete COPY.
+            await stream.CancelAsync();
+            throw;
         }
-        else
+        finally
         {
-            await importer.WriteNullAsync(cancellationToken);
+            buffer.ResetWrittenCount();
         }
     }
 

@@ -144,6 +144,31 @@ public sealed class TelemetryIngestServiceTests
         last.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Tag = tag, Timestamp = TelemetrySamples.Day.AddMinutes(1), Value = (object)2.0, Quality = "good", Unit = "degC" });
     }
 
+    [Fact]
+    public async Task Submit_OneBatchOutOfOrder_CacheHoldsNewestWithNewestStatedUnit()
+    {
+        var store = new ControllableStore();
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var tag = TelemetrySamples.NewTag();
+        string Stamp(int seconds) => TelemetrySamples.Day.AddSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        List<IngestMessage> batch =
+        [
+            new(tag, Encoding.UTF8.GetBytes($$"""{"value": 2, "unit": "bar", "timestamp": "{{Stamp(2)}}"}""")),
+            new(tag, Encoding.UTF8.GetBytes($$"""{"value": 3, "timestamp": "{{Stamp(3)}}"}""")),
+            new(tag, Encoding.UTF8.GetBytes($$"""{"value": 1, "unit": "psi", "timestamp": "{{Stamp(1)}}"}""")),
+        ];
+
+        foreach (var message in batch)
+        {
+            await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+        }
+
+        await Task.WhenAll(batch.Select(message => message.Completion)).WaitAsync(Timeout);
+        store.Batches.Should().ContainSingle("the three values went in one batch");
+        var last = await pipeline.Cache.GetAsync([tag], CancellationToken.None);
+        last.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Timestamp = TelemetrySamples.Day.AddSeconds(3), Value = (object)3.0, Unit = "bar" }, "the newest value states no unit; the newest one stated goes with it");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Timeout);

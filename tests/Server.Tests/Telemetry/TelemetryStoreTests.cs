@@ -164,6 +164,18 @@ public abstract class TelemetryStoreTests(TelemetryFixture fixture)
     }
 
     [Fact]
+    public async Task WriteAsync_LongMultibyteTexts_StoredExactly()
+    {
+        var tag = TelemetrySamples.NewTag("Message");
+        var texts = Enumerable.Range(0, 60).Select(i => $"{i}:" + new string('€', 4_000)).ToList();
+        var batch = texts.Select((text, i) => new TelemetryPoint(tag, TelemetrySamples.Day.AddSeconds(i), TelemetrySamples.Day, null, null, text, TelemetryQuality.Good, null, null, i)).ToList();
+
+        (await Store.WriteAsync(batch, CancellationToken.None)).Should().Be(batch.Count, "about 720 kB of rows cross several COPY chunks");
+
+        (await ReadAllAsync(tag)).Select(point => point.Value).Should().Equal(texts);
+    }
+
+    [Fact]
     public async Task ReadAggregatesAsync_KnownData_ExactBuckets()
     {
         var tag = TelemetrySamples.NewTag();
