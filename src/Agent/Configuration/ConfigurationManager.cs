@@ -38,6 +38,9 @@ public sealed partial class ConfigurationManager
         _pollInterval = pollInterval;
     }
 
+    /// <summary>Raised after a fetched envelope was applied or rejected, before the outcome is reported to the server.</summary>
+    public event EventHandler? OutcomeChanged;
+
     /// <summary>The version running now; null before the first.</summary>
     public long? AppliedVersion
     {
@@ -153,6 +156,7 @@ public sealed partial class ConfigurationManager
             LogRejected(_logger, version, result.Failure, result.Message);
         }
 
+        OutcomeChanged?.Invoke(this, EventArgs.Empty);
         if (version is { } reported and > 0)
         {
             await ReportAsync(reported, result.Succeeded, result.Succeeded ? null : $"{result.Failure}: {result.Message}", cancellationToken).ConfigureAwait(false);

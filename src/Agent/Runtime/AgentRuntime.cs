@@ -64,6 +64,7 @@ public sealed partial class AgentRuntime(AgentPaths paths, AgentRunOptions optio
         reporter.Engine = engine;
         reporter.Configuration = configuration;
         uplink.ConfigurationAnnounced += (_, _) => configuration.Announce();
+        configuration.OutcomeChanged += (_, _) => reporter.WriteLocal();
         var renewer = new CertificateRenewer(paths, credentials, loggers.CreateLogger<CertificateRenewer>(), _time);
         var commands = new CommandLoop(
             uplink.Commands,

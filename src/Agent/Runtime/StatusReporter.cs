@@ -24,6 +24,7 @@ internal sealed partial class StatusReporter : IStatusSource
     private readonly DateTimeOffset _startedAt;
     private readonly long _droppedAtStart;
     private readonly object _gate = new();
+    private readonly Lock _localFileLock = new();
     private long _producedAtLastSample;
     private DateTimeOffset _lastSample;
     private double _pointsPerSecond;
@@ -88,6 +89,15 @@ internal sealed partial class StatusReporter : IStatusSource
 
     /// <summary>Writes <c>status.json</c> (atomically): the report plus the uplink's and configuration's own state.</summary>
     public void WriteLocal(AgentState state = AgentState.Online, string? reason = null)
+    {
+        // The periodic report and a configuration outcome both write: the later writer must also hold the later snapshot.
+        lock (_localFileLock)
+        {
+            WriteLocalSnapshot(state, reason);
+        }
+    }
+
+    private void WriteLocalSnapshot(AgentState state, string? reason)
     {
         var uplink = Uplink?.Health;
         var local = new LocalAgentStatus(

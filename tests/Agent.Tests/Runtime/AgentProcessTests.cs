@@ -64,6 +64,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
         level.GetProperty("quality").GetString().Should().Be("good");
         level.GetProperty("source").GetString().Should().Be("HR0");
         await WaitUntilAsync(() => Reports().Any(report => report.Status == "applied" && report.Version == 1));
+        File.ReadAllText(_agent.Paths.StatusPath).Should().Contain("\"configVersion\": 1", "the status file is rewritten as soon as a configuration is applied, before the server hears of it");
         _server.ClientSubjects.Should().OnlyContain(subject => subject.Contains(_agent.AgentIdText, StringComparison.Ordinal));
 
         ProcessSockets.Established(agent.ProcessId).Should().BeGreaterThan(0, "the inspection must see the agent's own connections");
