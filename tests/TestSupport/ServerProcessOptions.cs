@@ -17,8 +17,7 @@ public sealed class ServerProcessOptions
 
     /// <summary>
     /// Development only, with <see cref="LoopbackMqtt"/>: the loopback listener admits clients without
-    /// a certificate (<c>Mqtt:AllowAnonymous</c>; e.g. <c>mosquitto_sub</c>) and the write results
-    /// listener consumes agents' results through it (<c>Writes:ResultsBroker</c>).
+    /// a certificate (<c>Mqtt:AllowAnonymous</c>; e.g. <c>mosquitto_sub</c>).
     /// </summary>
     public bool AnonymousLoopbackMqtt { get; init; }
 
@@ -30,4 +29,24 @@ public sealed class ServerProcessOptions
 
     /// <summary>More configuration, passed as <c>--Key=Value</c> after everything above (so it wins).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A server for one agent under load, with an anonymous loopback subscriber watching the UNS: its
+    /// own UNS consumers off (history ingest is not under test and would take the agent's CPU), the
+    /// agent may keep 1,024 QoS 1 publishes in flight (Receive Maximum, 100 by default), and each
+    /// session may queue <paramref name="maximumQueuedMessages"/> (1,000 by default) so that the
+    /// subscriber is never the bottleneck.
+    /// </summary>
+    public static ServerProcessOptions ForAgentUnderLoad(int maximumQueuedMessages) => new()
+    {
+        LoopbackMqtt = true,
+        AnonymousLoopbackMqtt = true,
+        MqttTls = true,
+        Settings = new Dictionary<string, string>
+        {
+            ["MqttConsumer:Enabled"] = "false",
+            ["Mqtt:Broker:MaximumInFlightMessages"] = "1024",
+            ["Mqtt:Broker:MaximumQueuedMessages"] = maximumQueuedMessages.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
 }

@@ -25,18 +25,7 @@ try
     // so its throughput is 100 per round trip: an installation with agents of 10,000 messages/s
     // raises it, as here. The subscriber's queue has room for the bursts of a 1 s poll.
     Console.Error.WriteLine("==> starting the server (Release, SQLite)");
-    await using var server = await ServerProcess.StartAsync(new ServerProcessOptions
-    {
-        LoopbackMqtt = true,
-        AnonymousLoopbackMqtt = true,
-        MqttTls = true,
-        Settings = new Dictionary<string, string>
-        {
-            ["MqttConsumer:Enabled"] = "false",
-            ["Mqtt:Broker:MaximumInFlightMessages"] = "1024",
-            ["Mqtt:Broker:MaximumQueuedMessages"] = "100000",
-        },
-    });
+    await using var server = await ServerProcess.StartAsync(ServerProcessOptions.ForAgentUnderLoad(maximumQueuedMessages: 100_000));
     Console.Error.WriteLine($"==> registering agent {BenchTagMap.AgentName} with a tag map of {options.Tags + 1:N0} tags");
     var registration = await server.RegisterAgentAsync(BenchTagMap.Enterprise, BenchTagMap.SiteName, BenchTagMap.AgentName, BenchTagMap.Yaml(options.Tags, modbus.Port, s7.Port, clock.Port, options.ClockPollMs));
     var dataDirectory = Path.Combine(work, "agent");

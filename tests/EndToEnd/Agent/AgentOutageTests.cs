@@ -40,22 +40,8 @@ public sealed class AgentOutageTests(ITestOutputHelper output) : IAsyncLifetime
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var token = cancellation.Token;
         _plc = await SimulatorProcess.StartAsync("modbus");
-        // The server's own UNS consumers (history ingest) are off: they are not under test and would
-        // take the CPU the agent needs. The witness must never be the bottleneck: its session may queue
-        // the whole backlog the agent drains after the restart (the broker's default is 1,000 messages
-        // per session), and the agent may keep 1,024 publishes in flight.
-        _server = await ServerProcess.StartAsync(new ServerProcessOptions
-        {
-            LoopbackMqtt = true,
-            AnonymousLoopbackMqtt = true,
-            MqttTls = true,
-            Settings = new Dictionary<string, string>
-            {
-                ["MqttConsumer:Enabled"] = "false",
-                ["Mqtt:Broker:MaximumInFlightMessages"] = "1024",
-                ["Mqtt:Broker:MaximumQueuedMessages"] = "1000000",
-            },
-        });
+        // The witness's session may queue the whole backlog the agent drains after the restart.
+        _server = await ServerProcess.StartAsync(ServerProcessOptions.ForAgentUnderLoad(maximumQueuedMessages: 1_000_000));
         var registration = await _server.RegisterAgentAsync("Acme", "Outage", "edge-outage", TagMap(_plc.Port));
 
         var data = Path.Combine(_work, "agent");
