@@ -56,8 +56,19 @@ public sealed class MqttConsumerOptions
     /// <summary>The shared-subscription group of the ingest consumers: the nodes in one group split the messages.</summary>
     public string ShareGroup { get; set; } = "proxus-ingest";
 
-    /// <summary>The UNS topic filters ingested (each subscribed as <c>$share/{ShareGroup}/{filter}</c>).</summary>
-    public IList<string> UnsFilters { get; set; } = ["#"];
+    /// <summary>What <see cref="ResolveUnsFilters"/> ingests when no filter is configured: every topic.</summary>
+    public const string DefaultUnsFilter = "#";
+
+    /// <summary>
+    /// The UNS topic filters ingested (each subscribed as <c>$share/{ShareGroup}/{filter}</c>); empty
+    /// means <see cref="DefaultUnsFilter"/>. Empty by default because the configuration binder adds
+    /// configured items to a list that already holds some: a default item would stay subscribed next
+    /// to <c>MqttConsumer:UnsFilters:0=SiteA/#</c> and take every message anyway.
+    /// </summary>
+    public IList<string> UnsFilters { get; set; } = [];
+
+    /// <summary>The filters the ingest consumer subscribes: the configured ones, or <see cref="DefaultUnsFilter"/> alone.</summary>
+    public IReadOnlyList<string> ResolveUnsFilters() => UnsFilters.Count == 0 ? [DefaultUnsFilter] : [.. UnsFilters];
 
     public bool UsesEmbeddedBroker => string.IsNullOrWhiteSpace(Url);
 }

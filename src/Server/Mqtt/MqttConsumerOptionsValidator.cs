@@ -36,11 +36,6 @@ public sealed class MqttConsumerOptionsValidator : IValidateOptions<MqttConsumer
             errors.Add($"{Section}:ShareGroup must be a non-empty name without '/', '+' or '#' (MQTT 5.0 section 4.8.2).");
         }
 
-        if (options.UnsFilters.Count == 0)
-        {
-            errors.Add($"{Section}:UnsFilters must name at least one topic filter.");
-        }
-
         foreach (var filter in options.UnsFilters)
         {
             if (!IsValidFilter(filter))

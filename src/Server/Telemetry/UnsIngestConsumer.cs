@@ -38,7 +38,7 @@ internal sealed partial class UnsIngestConsumer : MqttConsumerService
         _ingest = ingest;
         _options = options.Value;
         _logger = loggerFactory.CreateLogger<UnsIngestConsumer>();
-        Subscriptions = [.. _options.UnsFilters.Select(filter => new MqttSubscription
+        Subscriptions = [.. _options.ResolveUnsFilters().Select(filter => new MqttSubscription
         {
             TopicFilter = $"$share/{_options.ShareGroup}/{filter}",
             MaximumQualityOfService = MqttQualityOfService.AtLeastOnce,
