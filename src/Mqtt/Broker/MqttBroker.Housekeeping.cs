@@ -130,6 +130,6 @@ public sealed partial class MqttBroker
 
         // $SYS values are current figures, not state worth persisting.
         Retain(message, persist: false);
-        Route(message, out _);
+        Route(message);
     }
 }

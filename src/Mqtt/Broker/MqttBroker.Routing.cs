@@ -32,7 +32,7 @@ public sealed partial class MqttBroker
             Retain(message);
         }
 
-        return Route(message, out _);
+        return Route(message);
     }
 
     /// <summary>
@@ -69,42 +69,48 @@ public sealed partial class MqttBroker
     /// highest granted QoS and all its subscription identifiers when several of its filters match
     /// (section 3.3.4), No Local and Retain As Published applied, one member per shared group.
     /// </summary>
-    /// <param name="message">The message.</param>
-    /// <param name="congested">A receiving connection whose outbound backlog is high, for the publisher to wait on.</param>
     /// <returns>Success, No matching subscribers, or Quota exceeded when every matching queue was full.</returns>
-    internal MqttReasonCode Route(MqttRoutedMessage message, out MqttBrokerConnection? congested)
+    internal MqttReasonCode Route(MqttRoutedMessage message) => Route(message, sender: null).ReasonCode;
+
+    /// <summary>
+    /// Routes a message from a client's session. A QoS 1/2 message is held back, nothing delivered,
+    /// while a matching session other than the sender's has <see cref="QueueHighWater"/> messages queued
+    /// behind its receive window: the most backlogged one is returned for the publisher to wait on and
+    /// try again, so that a slow but acknowledging subscriber slows its publishers (TCP back-pressure)
+    /// instead of overflowing its bounded queue while another subscriber's acceptance answers Success.
+    /// </summary>
+    internal MqttRouteOutcome Route(MqttRoutedMessage message, MqttSession? sender)
     {
         var matches = _threadMatches ??= [];
         matches.Clear();
         Subscriptions.Match(message.Topic, matches);
-        var delivered = 0;
-        var dropped = 0;
-        if (matches.Count == 1)
+        try
         {
-            Count(DeliverOne(message, matches[0]), ref delivered, ref dropped);
-        }
-        else if (matches.Count > 1)
-        {
-            RouteToMany(message, matches, ref delivered, ref dropped);
-        }
-
-        congested = null;
-        foreach (var match in matches)
-        {
-            if (match.Session.Connection is { IsCongested: true } connection)
+            if (sender is not null && message.QualityOfService != MqttQualityOfService.AtMostOnce && MostBacklogged(matches, sender) is { } backlogged)
             {
-                congested = connection;
-                break;
+                return MqttRouteOutcome.HeldBackBy(backlogged);
             }
-        }
 
-        matches.Clear();
-        if (delivered == 0 && dropped > 0)
+            var delivered = 0;
+            var dropped = 0;
+            if (matches.Count == 1)
+            {
+                Count(DeliverOne(message, matches[0]), ref delivered, ref dropped);
+            }
+            else if (matches.Count > 1)
+            {
+                RouteToMany(message, matches, ref delivered, ref dropped);
+            }
+
+            var reasonCode = delivered > 0 ? MqttReasonCode.Success
+                : dropped > 0 ? MqttReasonCode.QuotaExceeded
+                : MqttReasonCode.NoMatchingSubscribers;
+            return new MqttRouteOutcome(reasonCode, Backlogged: null, IsAnyWriterBehind(matches, sender));
+        }
+        finally
         {
-            return MqttReasonCode.QuotaExceeded;
+            matches.Clear();
         }
-
-        return delivered == 0 ? MqttReasonCode.NoMatchingSubscribers : MqttReasonCode.Success;
     }
 
     /// <summary>Sends the retained messages matching a new subscription (section 3.3.1.3: Retain set).</summary>
@@ -183,6 +189,37 @@ public sealed partial class MqttBroker
         {
             Count(session.Deliver(new MqttOutboundMessage(message, qos, retain, identifiers)), ref delivered, ref dropped);
         }
+    }
+
+    private MqttSession? MostBacklogged(List<MqttSessionSubscription> matches, MqttSession sender)
+    {
+        MqttSession? most = null;
+        foreach (var match in matches)
+        {
+            var session = match.Session;
+            if (session != sender
+                && match.MaximumQualityOfService != MqttQualityOfService.AtMostOnce
+                && session.IsBacklogged(QueueHighWater)
+                && (most is null || session.PendingHint > most.PendingHint))
+            {
+                most = session;
+            }
+        }
+
+        return most;
+    }
+
+    private static bool IsAnyWriterBehind(List<MqttSessionSubscription> matches, MqttSession? sender)
+    {
+        foreach (var match in matches)
+        {
+            if (match.Session != sender && match.Session.Connection is { IsWriteBacklogged: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MqttDeliveryResult? DeliverOne(MqttRoutedMessage message, MqttSessionSubscription match)

@@ -164,7 +164,7 @@ public sealed partial class MqttBroker
                 Retain(will);
             }
 
-            Route(will, out _);
+            Route(will);
         }
     }
 

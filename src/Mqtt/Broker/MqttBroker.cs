@@ -36,6 +36,7 @@ public sealed partial class MqttBroker : IAsyncDisposable
         }
 
         Options = options;
+        QueueHighWater = Math.Max(1, Math.Min(MqttBrokerConnection.CongestionBacklog, options.MaximumQueuedMessages / 2));
         Hooks = hooks;
         _logger = logger ?? NullLogger<MqttBroker>.Instance;
         _store = store;
@@ -66,6 +67,12 @@ public sealed partial class MqttBroker : IAsyncDisposable
     internal IMqttBrokerHooks Hooks { get; }
 
     internal MqttBrokerStatistics Statistics { get; } = new();
+
+    /// <summary>Messages queued behind a session's receive window at which its publishers wait (half the queue bound, at most 256).</summary>
+    internal int QueueHighWater { get; }
+
+    /// <summary>What a waiting publisher waits for the queue to fall to.</summary>
+    internal int QueueLowWater => QueueHighWater / 2;
 
     internal MqttSubscriptionTree Subscriptions { get; } = new();
 

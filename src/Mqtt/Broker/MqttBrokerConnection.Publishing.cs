@@ -76,16 +76,63 @@ internal sealed partial class MqttBrokerConnection
             _broker.Retain(message);
         }
 
-        var routed = _broker.Route(message, out var congested);
-        var open = Acknowledge(publish, routed);
-        if (congested is not null && congested != this)
+        MqttRouteOutcome routed;
+        while ((routed = _broker.Route(message, session)).Backlogged is { } backlogged)
         {
-            // Back-pressure, bounded: let the consumer catch up before reading more. A consumer that
-            // stopped reading costs the publisher at most one stall timeout; then its limits drop.
-            await YieldToConsumerAsync(congested).ConfigureAwait(false);
+            // Back-pressure: this connection reads nothing more until the subscriber made room.
+            await WaitForRoomAsync(backlogged).ConfigureAwait(false);
+        }
+
+        var open = Acknowledge(publish, routed.ReasonCode);
+        if (routed.WriteBacklogged)
+        {
+            // A receiving connection's writer is behind: let it run before reading more.
+            await Task.Yield();
         }
 
         return open;
+    }
+
+    /// <summary>
+    /// Waits until a subscriber's queue behind its receive window is half drained, so that publishers
+    /// are slowed by TCP back-pressure instead of overflowing the bounded queue. A subscriber that
+    /// completes no delivery during a whole <see cref="MqttBrokerOptions.SubscriberStallTimeout"/> is
+    /// stalled: nobody waits for it until it acknowledges again, and its queue bound drops messages
+    /// (counted). One that acknowledges, however slowly, is waited on.
+    /// </summary>
+    private async ValueTask WaitForRoomAsync(MqttSession subscriber)
+    {
+        var timeout = _broker.Options.SubscriberStallTimeout;
+        while (true)
+        {
+            var acknowledged = subscriber.AcknowledgedCount;
+            var drained = subscriber.WhenQueueDrained(_broker.QueueLowWater);
+            if (drained.IsCompleted)
+            {
+                await Task.Yield();
+                return;
+            }
+
+            try
+            {
+                await drained.WaitAsync(timeout, _readCancellation.Token).ConfigureAwait(false);
+                return;
+            }
+            catch (TimeoutException)
+            {
+                if (subscriber.TryMarkStalled(acknowledged, out var newly))
+                {
+                    if (newly)
+                    {
+                        MqttBrokerLog.SubscriberStalled(_logger, subscriber.ClientId, timeout.TotalSeconds);
+                    }
+
+                    return;
+                }
+
+                // It acknowledged during the wait: slow, not stalled. Keep waiting.
+            }
+        }
     }
 
     /// <summary>Answers a PUBLISH; a refusal closes a 3.1.1 connection, which has no way to say it.</summary>

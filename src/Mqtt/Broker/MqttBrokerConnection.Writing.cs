@@ -5,39 +5,8 @@ namespace Proxus.Mqtt.Broker;
 
 internal sealed partial class MqttBrokerConnection
 {
-    /// <summary>True while many packets wait for the write loop, or many messages behind the receive window.</summary>
-    public bool IsCongested => Volatile.Read(ref _backlog) > CongestionBacklog || Session?.PendingHint > QueueHighWater;
-
-    /// <summary>Messages queued behind the receive window beyond which publishers wait for the client.</summary>
-    private int QueueHighWater => Math.Min(CongestionBacklog, _broker.Options.MaximumQueuedMessages / 2);
-
-    /// <summary>
-    /// Lets a congested consumer catch up before this connection reads its next packet. A queue behind
-    /// the consumer's receive window is waited on until it is half drained, so publishers are slowed by
-    /// TCP back-pressure instead of overflowing the bounded queue (which would refuse with Quota
-    /// exceeded). A consumer that makes no room within <see cref="ConsumerStallTimeout"/> is marked
-    /// stalled: nobody waits for it until it acknowledges again, and its queue bound drops. A backlog
-    /// in the write loop only is yielded to.
-    /// </summary>
-    private async ValueTask YieldToConsumerAsync(MqttBrokerConnection consumer)
-    {
-        var session = consumer.Session;
-        var drained = session is null ? Task.CompletedTask : session.WhenQueueDrained(consumer.QueueHighWater / 2);
-        if (drained.IsCompleted)
-        {
-            await Task.Yield();
-            return;
-        }
-
-        try
-        {
-            await drained.WaitAsync(ConsumerStallTimeout, _readCancellation.Token).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            session!.MarkStalled();
-        }
-    }
+    /// <summary>True while many packets wait for the write loop: publishers to this connection yield to it.</summary>
+    public bool IsWriteBacklogged => Volatile.Read(ref _backlog) > CongestionBacklog;
 
     /// <summary>Queues a packet for the write loop; ignored once the connection is closing.</summary>
     public void Send(MqttPacket packet)

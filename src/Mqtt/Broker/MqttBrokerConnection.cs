@@ -17,11 +17,8 @@ internal sealed partial class MqttBrokerConnection
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a publisher waits for a congested consumer to make room before calling it stalled.</summary>
-    private static readonly TimeSpan ConsumerStallTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>Packets waiting for the write loop beyond which publishers to this connection yield to it.</summary>
-    private const int CongestionBacklog = 256;
+    internal const int CongestionBacklog = 256;
 
     private readonly MqttBroker _broker;
     private readonly IDuplexPipe _transport;

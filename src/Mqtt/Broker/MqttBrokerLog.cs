@@ -60,4 +60,7 @@ internal static partial class MqttBrokerLog
 
     [LoggerMessage(2017, LogLevel.Error, "MQTT broker housekeeping failed")]
     public static partial void HousekeepingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2018, LogLevel.Warning, "MQTT subscriber {ClientId} acknowledged nothing for {Seconds} s: publishers no longer wait for it, and messages beyond its queue bound are dropped until it acknowledges again")]
+    public static partial void SubscriberStalled(ILogger logger, string clientId, double seconds);
 }

@@ -34,6 +34,14 @@ public sealed class MqttBrokerOptions
     /// <summary>Messages queued per session beyond the in-flight window (offline, or a slow reader).</summary>
     public int MaximumQueuedMessages { get; set; } = 1_000;
 
+    /// <summary>
+    /// A subscriber with messages queued behind its receive window slows its publishers down (they wait
+    /// for it before their next message); one that acknowledges nothing for this long is stalled:
+    /// publishers stop waiting for it, and messages beyond its queue bound are dropped (counted in
+    /// <c>$SYS</c> and the metrics) until it acknowledges again.
+    /// </summary>
+    public TimeSpan SubscriberStallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A connection that sends no complete CONNECT within this time is closed.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -73,6 +81,7 @@ public sealed class MqttBrokerOptions
         Check(errors, MaximumInFlightMessages > 0, "MaximumInFlightMessages must be positive.");
         Check(errors, MaximumQueuedMessages >= 0, "MaximumQueuedMessages must not be negative.");
         Check(errors, ConnectTimeout > TimeSpan.Zero, "ConnectTimeout must be positive.");
+        Check(errors, SubscriberStallTimeout > TimeSpan.Zero && SubscriberStallTimeout <= TimeSpan.FromMinutes(10), "SubscriberStallTimeout must be between 0 and 10 minutes.");
         Check(errors, MaximumKeepAlive > 0, "MaximumKeepAlive must be positive.");
         Check(errors, MaximumRetainedMessages >= 0, "MaximumRetainedMessages must not be negative.");
         Check(errors, SysInterval >= TimeSpan.Zero, "SysInterval must not be negative.");

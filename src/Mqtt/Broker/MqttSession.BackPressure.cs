@@ -5,12 +5,22 @@ internal sealed partial class MqttSession
     private TaskCompletionSource? _drained;
     private int _drainedBelow;
     private bool _stalled;
+    private long _acknowledged;
+
+    /// <summary>QoS 1/2 deliveries the client completed (PUBACK, PUBCOMP); read without the lock, as a progress mark.</summary>
+    public long AcknowledgedCount => Volatile.Read(ref _acknowledged);
+
+    /// <summary>
+    /// True when publishers should wait for this session before routing to it: it is connected, has not
+    /// stalled, and at least <paramref name="highWater"/> messages wait behind its receive window. Read
+    /// without the lock: a hint that a publisher re-checks after waiting.
+    /// </summary>
+    public bool IsBacklogged(int highWater) => _isConnected && !Volatile.Read(ref _stalled) && _queued.Count >= highWater;
 
     /// <summary>
     /// Completes once the messages queued behind the receive window fall to <paramref name="lowWater"/>,
-    /// or at once when they already have, the client is offline, or it stopped acknowledging (stalled).
-    /// Publishers await it so that a busy consumer slows them down (TCP back-pressure) instead of
-    /// overflowing its bounded queue.
+    /// or at once when they already have, the client is offline, or it stalled. Publishers await it so
+    /// that a busy consumer slows them down (TCP back-pressure) instead of overflowing its bounded queue.
     /// </summary>
     public Task WhenQueueDrained(int lowWater)
     {
@@ -36,16 +46,39 @@ internal sealed partial class MqttSession
     }
 
     /// <summary>
-    /// Called by a publisher whose wait timed out: the client made no room in time, so publishers stop
-    /// waiting (and the queue bound drops) until it acknowledges again.
+    /// Called by a publisher whose wait timed out: marks the session stalled when the client completed
+    /// no delivery since <paramref name="acknowledgedBefore"/> (a client that acknowledges slowly is slow,
+    /// not stalled). Nobody waits for a stalled session until it acknowledges again; meanwhile its queue
+    /// bound drops messages. False when the client made progress: the publisher keeps waiting.
     /// </summary>
-    public void MarkStalled()
+    /// <param name="acknowledgedBefore">The <see cref="AcknowledgedCount"/> when the wait began.</param>
+    /// <param name="newly">True for the one caller that turned the session stalled.</param>
+    public bool TryMarkStalled(long acknowledgedBefore, out bool newly)
     {
         lock (_gate)
         {
-            _stalled = true;
-            ReleaseDrainWaitersLocked();
+            newly = false;
+            if (_acknowledged != acknowledgedBefore)
+            {
+                return false;
+            }
+
+            if (!_stalled)
+            {
+                newly = true;
+                Volatile.Write(ref _stalled, true);
+                ReleaseDrainWaitersLocked();
+            }
+
+            return true;
         }
+    }
+
+    /// <summary>A delivery completed: the client is making progress, so it is not stalled.</summary>
+    private void OnAcknowledgedLocked()
+    {
+        Volatile.Write(ref _acknowledged, _acknowledged + 1);
+        Volatile.Write(ref _stalled, false);
     }
 
     /// <summary>Wakes the publishers waiting for room once the queue is short enough.</summary>

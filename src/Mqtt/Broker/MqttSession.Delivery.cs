@@ -64,7 +64,7 @@ internal sealed partial class MqttSession
             if (_inFlight.TryGetValue(packetId, out var message) && message.QualityOfService == MqttQualityOfService.AtLeastOnce)
             {
                 _inFlight.Remove(packetId);
-                _stalled = false;
+                OnAcknowledgedLocked();
                 PumpLocked(_broker.Now);
             }
         }
@@ -103,7 +103,7 @@ internal sealed partial class MqttSession
             if (_inFlight.TryGetValue(packetId, out var message) && message.Released)
             {
                 _inFlight.Remove(packetId);
-                _stalled = false;
+                OnAcknowledgedLocked();
                 PumpLocked(_broker.Now);
             }
         }

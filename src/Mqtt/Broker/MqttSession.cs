@@ -69,7 +69,7 @@ internal sealed partial class MqttSession
         {
             Volatile.Write(ref _connection, connection);
             _isConnected = true;
-            _stalled = false;
+            Volatile.Write(ref _stalled, false);
             DisconnectedAt = null;
             PendingWill = null;
             foreach (var message in _inFlight)
