@@ -74,7 +74,19 @@ internal ref struct MqttBodyReader
     public byte[] ReadBinary() => ReadLengthPrefixed().ToArray();
 
     /// <summary>The rest of the body, copied out of the receive buffer.</summary>
-    public byte[] ReadToEnd() => Take(Remaining).ToArray();
+    public byte[] ReadToEnd()
+    {
+        var rest = Take(Remaining);
+        if (rest.IsEmpty)
+        {
+            return [];
+        }
+
+        // Every byte is overwritten at once: the array need not be cleared first.
+        var copy = GC.AllocateUninitializedArray<byte>(rest.Length);
+        rest.CopyTo(copy);
+        return copy;
+    }
 
     /// <summary>A reader over the next <paramref name="length"/> bytes; this reader moves past them.</summary>
     public MqttBodyReader ReadSubReader(uint length)

@@ -163,6 +163,16 @@ public static partial class MqttPacketDecoder
             return DecodeBody(first, version, gathered[..length]);
         }
 
+        if ((MqttPacketType)(first >> 4) == MqttPacketType.Publish
+            && TryGetPublishHeaderLength(body, first, version, out var headerLength)
+            && headerLength < length)
+        {
+            // A large PUBLISH: only its variable header is gathered; the payload is copied once, from
+            // the receive buffer's segments straight into its own array.
+            var publish = (PublishPacket)DecodeGathered(first, version, body.Slice(0, headerLength));
+            return publish with { Payload = CopyPayload(body.Slice(headerLength)) };
+        }
+
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -173,6 +183,74 @@ public static partial class MqttPacketDecoder
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// The length of a PUBLISH variable header (section 3.3.2: topic name, packet identifier, 5.0
+    /// properties), false when the body is too short for what its lengths announce or a length is
+    /// malformed: the whole body is then decoded the ordinary way, which reports the error.
+    /// </summary>
+    private static bool TryGetPublishHeaderLength(ReadOnlySequence<byte> body, byte first, MqttProtocolVersion version, out int length)
+    {
+        length = 0;
+        var reader = new SequenceReader<byte>(body);
+        if (!reader.TryReadBigEndian(out short topicLength) || reader.Remaining < (ushort)topicLength)
+        {
+            return false;
+        }
+
+        reader.Advance((ushort)topicLength);
+        var hasPacketId = ((first >> 1) & 0x03) != 0;
+        if (hasPacketId)
+        {
+            if (reader.Remaining < 2)
+            {
+                return false;
+            }
+
+            reader.Advance(2);
+        }
+
+        if (version == MqttProtocolVersion.V500)
+        {
+            uint propertiesLength = 0;
+            for (var i = 0; ; i++)
+            {
+                if (i == 4 || !reader.TryRead(out var encoded))
+                {
+                    return false;
+                }
+
+                propertiesLength |= (uint)(encoded & 0x7F) << (7 * i);
+                if ((encoded & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+
+            if ((ulong)reader.Remaining < propertiesLength)
+            {
+                return false;
+            }
+
+            reader.Advance(propertiesLength);
+        }
+
+        length = (int)reader.Consumed;
+        return true;
+    }
+
+    private static byte[] CopyPayload(ReadOnlySequence<byte> payload)
+    {
+        if (payload.IsEmpty)
+        {
+            return [];
+        }
+
+        // Every byte is overwritten at once: the array need not be cleared first.
+        var copy = GC.AllocateUninitializedArray<byte>((int)payload.Length);
+        payload.CopyTo(copy);
+        return copy;
     }
 
     private static MqttPacket DecodeBody(byte first, MqttProtocolVersion version, ReadOnlySpan<byte> body)
