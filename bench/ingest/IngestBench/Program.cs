@@ -20,6 +20,7 @@ foreach (var (key, value) in options.Where(o => o.Key.StartsWith("--Telemetry:",
 }
 
 var rows = (long)tags * valuesPerTag;
+var bytesPerRow = IngestAllocations.PerRow(LoadGenerator.Prepare(1, tags, Math.Min(valuesPerTag, 100), LoadGenerator.Day)[0]);
 
 // The runtime's background thread that recompiles hot methods (".NET Tiered Compilation Worker", cut to 15 characters).
 const string TieredCompilerThread = ".NET Tiered Com";
@@ -107,7 +108,7 @@ var (medianMs, p95Ms, buckets) = await AggregateQuery.RunAsync(database, connect
 
 var ingestRate = rows / ingestSeconds;
 var copyRate = rows / copySeconds;
-var table = Report.Table(rows, ingestRate, ingestSeconds, publishSeconds, copyRate, copySeconds, medianMs, p95Ms, buckets, cpu, $"{loadAtStart} at the start, {Report.LoadAverage()} at the end");
+var table = Report.Table(rows, ingestRate, ingestSeconds, publishSeconds, copyRate, copySeconds, medianMs, p95Ms, buckets, cpu, $"{loadAtStart} at the start, {Report.LoadAverage()} at the end", bytesPerRow);
 Console.WriteLine(table);
 if (options.TryGetValue("--readme", out var readme))
 {

@@ -6,7 +6,7 @@ namespace Proxus.Bench.Ingest;
 /// <summary>The markdown of bench/ingest/README.md.</summary>
 public static class Report
 {
-    public static string Table(long rows, double ingestRate, double ingestSeconds, double publishSeconds, double copyRate, double copySeconds, double medianMs, double p95Ms, int buckets, CpuUse cpu, string load)
+    public static string Table(long rows, double ingestRate, double ingestSeconds, double publishSeconds, double copyRate, double copySeconds, double medianMs, double p95Ms, int buckets, CpuUse cpu, string load, double bytesPerRow)
     {
         var c = CultureInfo.InvariantCulture;
         var cpuTotal = cpu.Server + cpu.LoadGenerator + cpu.Postgres;
@@ -27,6 +27,8 @@ public static class Report
             .AppendLine(c, $"| load generator (4 MQTT publishers) | {cpu.LoadGenerator:N1} | {cpu.LoadGenerator / ingestSeconds:N2} | {cpu.LoadGenerator / rows * 1e6:N1} |")
             .AppendLine(c, $"| PostgreSQL (all backends) | {cpu.Postgres:N1} | {cpu.Postgres / ingestSeconds:N2} | {cpu.Postgres / rows * 1e6:N1} |")
             .AppendLine(c, $"| **all three** | {cpuTotal:N1} | {cpuTotal / ingestSeconds:N2} | {cpuTotal / rows * 1e6:N1} |")
+            .AppendLine()
+            .AppendLine(c, $"The server's ingest code (hand-over from the consumer, parsing, COPY encoding) allocates {bytesPerRow:N0} bytes per row (measured in the benchmark process on the same payloads; the broker and the MQTT client are not included).")
             .AppendLine()
             .AppendLine("| query | points | buckets | median ms | p95 ms | target |")
             .AppendLine("|---|---:|---:|---:|---:|---|")
@@ -49,8 +51,9 @@ public static class Report
             .AppendLine()
             .AppendLine(table)
             .AppendLine("## What is measured")
-            .AppendLine("- **End to end**: a throw-away PostgreSQL 15 (fsync off, as in the tests), our server (Release) with its")
-            .AppendLine("  embedded broker and its own UNS consumer (shared subscription, manual acknowledgement after commit),")
+            .AppendLine("- **End to end**: a throw-away PostgreSQL 15 (fsync off, as in the tests), our server (Release, with the")
+            .AppendLine("  runtime settings of its deployments: `DOTNET_GCgen0size=0x4000000`) with its embedded broker and its own")
+            .AppendLine("  UNS consumer on it in-process (shared subscription, manual acknowledgement after commit),")
             .AppendLine("  and a load generator (our MQTT client) publishing QoS 1 UNS JSON values, one value per message as")
             .AppendLine("  agents do, pipelined, from several connections; every row a distinct value and timestamp. Topics and")
             .AppendLine("  payloads are encoded and the connections opened before the clock starts. It runs from the first")
@@ -61,6 +64,8 @@ public static class Report
             .AppendLine("  around the psql process.")
             .AppendLine("- **CPU**: `/proc` user + system time of the server process, of this process (the load generator)")
             .AppendLine("  and of PostgreSQL's postmaster and backends, before and after the end-to-end run.")
+            .AppendLine("- **Allocations**: `GC.GetAllocatedBytesForCurrentThread` around the server's ingest code (hand-over,")
+            .AppendLine("  parser, COPY encoder) run in the benchmark process on the same payloads, after one warm-up pass.")
             .AppendLine("- **Query**: 86,400 values of one tag on one day, aggregated by the server's own history query")
             .AppendLine("  (buckets of 86.4 s aligned on the start: 1,000 buckets), 3 warm-up runs then 15 timed runs.")
             .AppendLine()

@@ -19,6 +19,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
         MqttPort = mqttPort;
     }
 
+    /// <summary>The runtime settings the server's deployments set (deploy/systemd/proxus-server.service, docker/server.Dockerfile).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ProductionEnvironment = new Dictionary<string, string>
+    {
+        ["DOTNET_GCgen0size"] = "0x4000000",
+    };
+
     public int MqttPort { get; }
 
     public Uri Broker => new($"mqtt://127.0.0.1:{MqttPort.ToString(CultureInfo.InvariantCulture)}");
@@ -41,7 +47,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
         };
         arguments.AddRange(tuning.Select(setting => $"--{setting.Key}={setting.Value}"));
-        var process = ExternalProcess.Start("dotnet", arguments, directory);
+        var process = ExternalProcess.Start("dotnet", arguments, directory, ProductionEnvironment);
         var server = new ServerUnderTest(process, directory, mqttPort);
         try
         {

@@ -63,6 +63,15 @@ public sealed record MqttClientOptions
 
     public MqttReconnectOptions Reconnect { get; init; } = new();
 
+    /// <summary>
+    /// Opens the byte stream to the server instead of dialling <see cref="Server"/>: for a broker in
+    /// the same process, reached through an in-memory pipe pair rather than the kernel. The client
+    /// speaks MQTT over it byte for byte as over TCP; it is called for every connection,
+    /// reconnections included. <see cref="Server"/> then only names the server in logs and errors
+    /// (it needs no port); TLS and WebSocket do not apply.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<Stream>>? Transport { get; init; }
+
     /// <summary>Bounds the TCP/TLS/WebSocket handshake plus CONNECT/CONNACK, and SUBSCRIBE/UNSUBSCRIBE round trips.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -94,7 +103,7 @@ public sealed record MqttClientOptions
         {
             errors.Add($"{nameof(Server)} must be an absolute mqtt://, mqtts://, ws:// or wss:// URI.");
         }
-        else if (Server.Port is <= 0 or > ushort.MaxValue)
+        else if (Transport is null && Server.Port is <= 0 or > ushort.MaxValue)
         {
             errors.Add($"{nameof(Server)} must name a port (1-65535).");
         }
@@ -142,6 +151,11 @@ public sealed record MqttClientOptions
         if (UsesTls && Tls is null)
         {
             errors.Add($"{Server.Scheme}:// requires {nameof(Tls)} options (the CA that signs the server certificate).");
+        }
+
+        if (Transport is not null && (UsesTls || UsesWebSocket))
+        {
+            errors.Add($"A custom {nameof(Transport)} carries plain MQTT: {nameof(Server)} must be an mqtt:// URI.");
         }
 
         if (Tls is not null && !UsesTls)

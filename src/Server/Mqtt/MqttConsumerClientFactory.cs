@@ -8,17 +8,24 @@ namespace Proxus.Server.Mqtt;
 
 /// <summary>
 /// Builds the <see cref="MqttClientOptions"/> of the server's consumers from
-/// <see cref="MqttConsumerOptions"/>: the embedded broker's loopback listener with the server's
-/// own credentials, or the configured external broker. MQTT 5.0 always (shared subscriptions).
+/// <see cref="MqttConsumerOptions"/>: the embedded broker, reached in-process
+/// (<see cref="EmbeddedBrokerTransport"/>) with the server's own credentials, or the configured
+/// external broker. MQTT 5.0 always (shared subscriptions).
 /// </summary>
 public sealed class MqttConsumerClientFactory(
     IOptions<MqttConsumerOptions> consumerOptions,
     IOptions<MqttServerOptions> serverOptions,
-    ServerMqttCredentials credentials)
+    ServerMqttCredentials credentials,
+    EmbeddedBrokerTransport? embeddedBroker = null)
 {
+    /// <summary>How the in-process connections to the embedded broker are named in logs.</summary>
+    public static readonly Uri EmbeddedBrokerName = new("mqtt://embedded-broker");
+
     /// <summary>
     /// The client options for one consumer, or null when there is no broker to consume: the
-    /// consumers are disabled, or the broker is the embedded one and its loopback listener is off.
+    /// consumers are disabled, or the broker is the embedded one and either it is not hosted in this
+    /// process or its loopback listener (<c>Mqtt:Port</c>) is off, which keeps the consumers off as it
+    /// always has (they no longer connect through it).
     /// </summary>
     /// <param name="role">Appended to the configured client id (<c>ingest</c>, <c>status</c>).</param>
     /// <param name="persistentSession">Keep the session (and its unacknowledged messages) across connections.</param>
@@ -46,10 +53,10 @@ public sealed class MqttConsumerClientFactory(
 
         if (consumer.UsesEmbeddedBroker)
         {
-            var port = serverOptions.Value.Port;
-            return port == 0 ? null : options with
+            return embeddedBroker is null || serverOptions.Value.Port == 0 ? null : options with
             {
-                Server = new Uri($"mqtt://127.0.0.1:{port}"),
+                Server = EmbeddedBrokerName,
+                Transport = embeddedBroker.ConnectAsync,
                 Username = ServerMqttCredentials.UserName,
                 Password = credentials.Password,
             };

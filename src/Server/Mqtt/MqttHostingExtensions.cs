@@ -29,6 +29,7 @@ public static class MqttHostingExtensions
         services.AddSingleton<MqttSecurityAudit>();
         services.AddHostedService(provider => provider.GetRequiredService<MqttSecurityAudit>());
         services.TryAddSingleton<ServerMqttCredentials>();
+        services.AddSingleton<EmbeddedBrokerTransport>();
         services.AddSingleton<IMqttBrokerHooks, ProxusMqttHooks>();
         services.AddSingleton<MachineClientAuthenticator>();
         services.AddSingleton<MachineClientSessionRegistry>();

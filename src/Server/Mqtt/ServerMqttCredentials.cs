@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using Proxus.Mqtt.Broker;
 
@@ -7,8 +6,8 @@ namespace Proxus.Server.Mqtt;
 /// <summary>
 /// The user name and password by which the server's own consumers authenticate to the embedded
 /// broker: a random 256-bit secret made at start-up and held only in this process's memory, so
-/// nothing outside the process can present it. Accepted only on a plain TCP connection from a
-/// loopback address (the development listener, which binds 127.0.0.1 only).
+/// nothing outside the process can present it. Accepted only on an in-process connection
+/// (<see cref="EmbeddedBrokerTransport"/>), which no network listener can make.
 /// </summary>
 public sealed class ServerMqttCredentials
 {
@@ -18,16 +17,14 @@ public sealed class ServerMqttCredentials
 
     public ReadOnlyMemory<byte> Password => _password;
 
-    /// <summary>True when the CONNECT presents our user name and secret (constant-time), without a certificate, from loopback.</summary>
+    /// <summary>True when the CONNECT presents our user name and secret (constant-time), without a certificate, in-process.</summary>
     public bool Match(MqttAuthenticationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.ClientCertificate is null
-            && string.Equals(context.Transport, "tcp", StringComparison.Ordinal)
+            && string.Equals(context.Transport, EmbeddedBrokerTransport.TransportName, StringComparison.Ordinal)
             && string.Equals(context.Username, UserName, StringComparison.Ordinal)
             && context.Password is { } password
-            && CryptographicOperations.FixedTimeEquals(password.Span, _password)
-            && context.RemoteEndPoint is IPEndPoint { Address: var address }
-            && IPAddress.IsLoopback(address);
+            && CryptographicOperations.FixedTimeEquals(password.Span, _password);
     }
 }

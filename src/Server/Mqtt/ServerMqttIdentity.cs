@@ -2,7 +2,7 @@ namespace Proxus.Server.Mqtt;
 
 /// <summary>
 /// The server's own consumers on the embedded broker, proven by the per-process secret of
-/// <see cref="ServerMqttCredentials"/> on the loopback listener. <see cref="MqttAccessRules"/>
+/// <see cref="ServerMqttCredentials"/> on an in-process connection. <see cref="MqttAccessRules"/>
 /// lets it subscribe to the UNS and the agents' status topics (shared subscriptions allowed) and
 /// publish nothing.
 /// </summary>

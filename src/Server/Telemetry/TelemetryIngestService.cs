@@ -7,8 +7,10 @@ namespace Proxus.Server.Telemetry;
 /// The ingest pipeline: a bounded queue in front (back-pressure), batches by size and time,
 /// parsing (malformed payloads are counted, logged and acknowledged, never poison a batch), one
 /// atomic write per batch, retried until it commits, then the last-value cache and the
-/// acknowledgements. On shutdown, messages not committed are abandoned unacknowledged, so the
-/// broker redelivers them; the unique key makes a redelivery of a committed value harmless.
+/// acknowledgements: the batch's messages are marked done and their waiters woken by one signal per
+/// batch (<see cref="WaitAsync"/>), not one task per message. On shutdown, messages not committed
+/// are abandoned unacknowledged, so the broker redelivers them; the unique key makes a redelivery
+/// of a committed value harmless.
 /// </summary>
 internal sealed partial class TelemetryIngestService : BackgroundService, ITelemetryIngest
 {
@@ -23,6 +25,9 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<TelemetryIngestService> _logger;
     private readonly MalformedMessageLog _malformedLog;
+
+    /// <summary>Completed (and replaced) each time messages are marked done or abandoned.</summary>
+    private TaskCompletionSource _progress = NewProgress();
 
     public TelemetryIngestService(
         ITelemetryStore store,
@@ -53,6 +58,22 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
         return _queue.Writer.WriteAsync(message, cancellationToken);
     }
 
+    public async ValueTask<IngestOutcome> WaitAsync(IngestMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        while (true)
+        {
+            // Taken before looking at the message: marking happens before the signal it may be waiting for.
+            var progress = Volatile.Read(ref _progress).Task;
+            if (message.IsDone)
+            {
+                return message.Outcome;
+            }
+
+            await progress.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var messages = new List<IngestMessage>(_options.BatchSize);
@@ -75,6 +96,8 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
                     }
                 }
 
+                // The stored messages and the malformed or expired ones taken with them.
+                SignalProgress();
                 messages.Clear();
                 points.Clear();
             }
@@ -88,15 +111,17 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
             _queue.Writer.TryComplete();
             foreach (var message in messages)
             {
-                message.Abandon(stoppingToken);
+                message.Abandon();
             }
 
             var abandoned = messages.Count;
             while (_queue.Reader.TryRead(out var queued))
             {
-                queued.Abandon(stoppingToken);
+                queued.Abandon();
                 abandoned++;
             }
+
+            SignalProgress();
 
             if (abandoned > 0)
             {
@@ -175,6 +200,10 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
             }
         }
     }
+
+    private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void SignalProgress() => Interlocked.Exchange(ref _progress, NewProgress()).TrySetResult();
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "Writing a batch of {Count} values failed; retrying in {Delay}")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count, TimeSpan delay);

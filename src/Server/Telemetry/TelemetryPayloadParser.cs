@@ -17,7 +17,13 @@ internal static class TelemetryPayloadParser
     /// <summary>The longest source address stored (<c>telemetry_tags.source</c>).</summary>
     public const int MaxSourceLength = 256;
 
+    /// <summary>Distinct units and sources kept shared (<see cref="StringPool"/>); beyond it they are allocated per value.</summary>
+    public const int SharedStringCapacity = 4096;
+
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8, CommentHandling = JsonCommentHandling.Disallow };
+
+    /// <summary>Units and sources: a handful of distinct strings repeated in every value of a tag.</summary>
+    private static readonly StringPool SharedStrings = new(SharedStringCapacity);
 
     public static bool TryParse(IngestMessage message, DateTimeOffset serverTime, TelemetryOptions limits, out TelemetryPoint? point, out string error)
     {
@@ -183,11 +189,31 @@ internal static class TelemetryPayloadParser
         return true;
     }
 
+    /// <summary>A null, or a string of at most <paramref name="maxLength"/> characters taken from <see cref="SharedStrings"/>.</summary>
     private static bool TryGetOptionalString(ref Utf8JsonReader reader, int maxLength, out string? value)
     {
         value = null;
-        return reader.TokenType == JsonTokenType.Null
-            || (reader.TokenType == JsonTokenType.String && TryGetBoundedString(ref reader, maxLength, out value));
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        // Unescaped, a string has at most as many characters as its UTF-8 bytes: the cheap bound first.
+        var bytes = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (reader.TokenType != JsonTokenType.String || bytes > (long)maxLength * 6)
+        {
+            return false;
+        }
+
+        Span<char> characters = stackalloc char[(int)bytes];
+        var length = reader.CopyString(characters);
+        if (length > maxLength)
+        {
+            return false;
+        }
+
+        value = SharedStrings.Get(characters[..length]);
+        return true;
     }
 
     private static bool TryGetBoundedString(ref Utf8JsonReader reader, int maxLength, out string? value)

@@ -98,7 +98,7 @@ internal sealed partial class UnsIngestConsumer : MqttConsumerService
         {
             await foreach (var (message, ingest) in pending.ReadAllAsync(grace))
             {
-                await ingest.Completion.WaitAsync(grace);
+                await _ingest.WaitAsync(ingest, grace);
                 client.Acknowledge(message);
             }
         }

@@ -23,7 +23,11 @@ public sealed class MqttClientOptionsTests
         { "no CA", Valid with { Server = new Uri("mqtts://127.0.0.1:8883"), Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = new X509Certificate2Collection() } } },
         { "reconnect delays", Valid with { Reconnect = new MqttReconnectOptions { InitialDelay = TimeSpan.FromSeconds(5), MaximumDelay = TimeSpan.FromSeconds(1) } } },
         { "connect timeout", Valid with { ConnectTimeout = TimeSpan.Zero } },
+        { "custom transport with TLS", Valid with { Server = new Uri("mqtts://in-process"), Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = [] }, Transport = NoTransport } },
+        { "custom transport with WebSocket", Valid with { Server = new Uri("ws://in-process/mqtt"), Transport = NoTransport } },
     };
+
+    private static Func<CancellationToken, ValueTask<Stream>> NoTransport => _ => throw new InvalidOperationException("Validation never opens it.");
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
@@ -32,6 +36,14 @@ public sealed class MqttClientOptionsTests
         var act = () => new MqttClient(options);
 
         act.Should().Throw<ArgumentException>(name);
+    }
+
+    [Fact]
+    public void Validate_CustomTransport_ServerNeedsNoPort()
+    {
+        var act = () => (Valid with { Server = new Uri("mqtt://in-process"), Transport = NoTransport }).Validate();
+
+        act.Should().NotThrow("the server is only named: the transport reaches it");
     }
 
     [Theory]

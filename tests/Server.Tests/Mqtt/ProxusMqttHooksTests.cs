@@ -66,9 +66,15 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Authenticate_ServerCredentialsOnLoopbackTcp_ServerIdentity()
+    public async Task Authenticate_ServerCredentialsInProcess_ServerIdentity()
     {
-        var context = Context("proxus-server-node1-ingest") with { Username = ServerMqttCredentials.UserName, Password = _serverCredentials.Password };
+        var context = Context("proxus-server-node1-ingest") with
+        {
+            Username = ServerMqttCredentials.UserName,
+            Password = _serverCredentials.Password,
+            Transport = EmbeddedBrokerTransport.TransportName,
+            RemoteEndPoint = null,
+        };
 
         var result = await Hooks(allowAnonymous: false).AuthenticateAsync(context, CancellationToken.None);
 
@@ -78,9 +84,12 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
 
     public static TheoryData<string, string, bool> ServerCredentialMisuse => new()
     {
-        { "wrong password", "tcp", true },
+        { "wrong password", EmbeddedBrokerTransport.TransportName, true },
         { "right password", "websocket", true },
         { "right password", "tcp", false },
+
+        // The consumers connect in-process only: even the loopback listener does not take the secret.
+        { "right password", "tcp", true },
     };
 
     [Theory]

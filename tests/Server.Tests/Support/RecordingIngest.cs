@@ -33,6 +33,9 @@ internal sealed class RecordingIngest : ITelemetryIngest
         return ValueTask.CompletedTask;
     }
 
+    public async ValueTask<IngestOutcome> WaitAsync(IngestMessage message, CancellationToken cancellationToken)
+        => await message.Completion.WaitAsync(cancellationToken);
+
     /// <summary>Completes every message submitted and not completed yet.</summary>
     public void CompleteAll()
     {

@@ -106,6 +106,49 @@ public sealed class TelemetryIngestServiceTests
     }
 
     [Fact]
+    public async Task WaitAsync_StoreHeld_WaitsForTheCommitThenAnswersWithoutWaiting()
+    {
+        var store = new ControllableStore();
+        var gate = new TaskCompletionSource();
+        store.HoldNextWrite(gate.Task);
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchDelay = TimeSpan.FromMilliseconds(300));
+        var tag = TelemetrySamples.NewTag();
+        var messages = Enumerable.Range(0, 3).Select(i => TelemetrySamples.Message(tag, TelemetrySamples.Day.AddSeconds(i), i)).ToList();
+        var malformed = new IngestMessage(tag, "{"u8.ToArray());
+        messages.Insert(1, malformed);
+        foreach (var message in messages)
+        {
+            await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+        }
+
+        await WaitUntilAsync(() => store.Calls == 1);
+        var waiting = messages.Select(m => pipeline.Service.WaitAsync(m, CancellationToken.None).AsTask()).ToList();
+        await Task.Delay(100);
+        waiting.Where((_, i) => i != 1).Should().OnlyContain(w => !w.IsCompleted, "no value is acknowledged before its batch commits");
+        waiting[1].IsCompletedSuccessfully.Should().BeTrue("a malformed message is done at once (the consumer still acknowledges in arrival order)");
+
+        gate.SetResult();
+        (await Task.WhenAll(waiting).WaitAsync(Timeout)).Should().Equal(IngestOutcome.Stored, IngestOutcome.Malformed, IngestOutcome.Stored, IngestOutcome.Stored);
+        pipeline.Service.WaitAsync(messages[^1], CancellationToken.None).IsCompletedSuccessfully.Should().BeTrue("a message that is done answers at once");
+    }
+
+    [Fact]
+    public async Task WaitAsync_Abandoned_ThrowsSoTheMessageStaysUnacknowledged()
+    {
+        var store = new ControllableStore();
+        store.HoldNextWrite(new TaskCompletionSource().Task);
+        var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchSize = 1);
+        var message = TelemetrySamples.Message(TelemetrySamples.NewTag(), TelemetrySamples.Day, 1);
+        await pipeline.Service.SubmitAsync(message, CancellationToken.None);
+        await WaitUntilAsync(() => store.Calls == 1);
+        var waiting = pipeline.Service.WaitAsync(message, CancellationToken.None).AsTask();
+
+        await pipeline.DisposeAsync();
+
+        await FluentActions.Awaiting(() => waiting.WaitAsync(Timeout)).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public async Task Stop_WhileWriteHeld_MessagesAbandonedNotAcknowledged()
     {
         var store = new ControllableStore();

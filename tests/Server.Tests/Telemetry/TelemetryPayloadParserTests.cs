@@ -105,6 +105,18 @@ public sealed class TelemetryPayloadParserTests
     }
 
     [Fact]
+    public void TryParse_SameUnitAndSourceInTwoValues_SharedStringsEscapesResolved()
+    {
+        Parse("""{"value": 1, "unit": "\u00b0C", "source": "DB40.DBD12", "timestamp": "2026-11-21T10:00:00Z"}""", out var first, out _).Should().BeTrue();
+        Parse("""{"value": 2, "unit": "°C", "source": "DB40.DBD12", "timestamp": "2026-11-21T10:00:01Z"}""", out var second, out _).Should().BeTrue();
+
+        first!.Unit.Should().Be("°C").And.BeSameAs(second!.Unit);
+        first.Source.Should().BeSameAs(second.Source);
+        Parse($$"""{"value": 1, "unit": "{{new string('µ', 64)}}", "timestamp": "2026-11-21T10:00:00Z"}""", out var multibyte, out _).Should().BeTrue("64 characters of two bytes each are within the limit");
+        multibyte!.Unit.Should().HaveLength(64);
+    }
+
+    [Fact]
     public void TryParse_PayloadOverLimit_FalseBeforeParsing()
     {
         var limits = new TelemetryOptions { MaxPayloadBytes = 64 };

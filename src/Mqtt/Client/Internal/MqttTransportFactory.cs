@@ -6,11 +6,19 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Proxus.Mqtt.Client.Internal;
 
-/// <summary>Opens the byte stream under MQTT: TCP, TLS over TCP, or a WebSocket (plain or TLS).</summary>
+/// <summary>
+/// Opens the byte stream under MQTT: TCP, TLS over TCP, a WebSocket (plain or TLS), or the
+/// application's own (<see cref="MqttClientOptions.Transport"/>, e.g. an in-process broker).
+/// </summary>
 internal static class MqttTransportFactory
 {
     public static async Task<Stream> ConnectAsync(MqttClientOptions options, CancellationToken cancellationToken)
     {
+        if (options.Transport is { } open)
+        {
+            return await open(cancellationToken).ConfigureAwait(false);
+        }
+
         if (options.UsesWebSocket)
         {
             return await ConnectWebSocketAsync(options, cancellationToken).ConfigureAwait(false);
