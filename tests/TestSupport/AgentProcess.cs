@@ -50,7 +50,12 @@ public sealed class AgentProcess : IAsyncDisposable
     /// (plus <paramref name="arguments"/>, e.g. <c>--broker mqtts://127.0.0.1:PORT</c>) and waits for it.
     /// </summary>
     /// <exception cref="InvalidOperationException">The enrollment failed (the message carries the agent's output).</exception>
-    public static async Task<AgentCommandResult> EnrollAsync(Uri server, string token, string? caFingerprint, string dataDirectory, params string[] arguments)
+    public static Task<AgentCommandResult> EnrollAsync(Uri server, string token, string? caFingerprint, string dataDirectory, params string[] arguments)
+        => EnrollWithAsync(DllPath, server, token, caFingerprint, dataDirectory, arguments);
+
+    /// <summary>Like <see cref="EnrollAsync"/>, with another build of the agent (see <see cref="StartFrom"/>).</summary>
+    /// <exception cref="InvalidOperationException">The enrollment failed (the message carries the agent's output).</exception>
+    public static async Task<AgentCommandResult> EnrollWithAsync(string agentPath, Uri server, string token, string? caFingerprint, string dataDirectory, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(server);
         List<string> enroll = ["enroll", "--server", server.ToString(), "--token", token, "--data-dir", dataDirectory];
@@ -59,16 +64,21 @@ public sealed class AgentProcess : IAsyncDisposable
             enroll.AddRange(["--ca-fingerprint", caFingerprint]);
         }
 
-        var result = await CommandAsync([.. enroll, .. arguments]);
+        var result = await CommandWithAsync(agentPath, [.. enroll, .. arguments]);
         return result.ExitCode == 0
             ? result
             : throw new InvalidOperationException($"proxus-agent enroll exited with {result.ExitCode.ToString(CultureInfo.InvariantCulture)}: {result.Output}{result.Error}");
     }
 
     /// <summary>Runs any <c>proxus-agent</c> command to completion (killed after <see cref="CommandTimeout"/>).</summary>
-    public static async Task<AgentCommandResult> CommandAsync(params string[] arguments)
+    public static Task<AgentCommandResult> CommandAsync(params string[] arguments) => CommandWithAsync(DllPath, arguments);
+
+    /// <summary>Like <see cref="CommandAsync"/>, with another build of the agent (see <see cref="StartFrom"/>).</summary>
+    public static async Task<AgentCommandResult> CommandWithAsync(string agentPath, params string[] arguments)
     {
-        await using var process = await ExternalProcess.RunAsync("dotnet", [DllPath, .. arguments], CommandTimeout);
+        ArgumentNullException.ThrowIfNull(agentPath);
+        var (fileName, leading) = Launcher(agentPath);
+        await using var process = await ExternalProcess.RunAsync(fileName, [.. leading, .. arguments], CommandTimeout);
         return new AgentCommandResult(process.ExitCode, process.StandardOutput, process.StandardError);
     }
 
@@ -87,13 +97,16 @@ public sealed class AgentProcess : IAsyncDisposable
 
     /// <summary>
     /// Like <see cref="Start(string, IReadOnlyDictionary{string, string}, string[])"/>, from another
-    /// build of the agent (e.g. a <c>dotnet publish</c> output, as deployed).
+    /// build of the agent (e.g. a <c>dotnet publish</c> output, as deployed): a <c>.dll</c> runs on
+    /// <c>dotnet</c>, anything else (the Native AOT executable) runs as it is.
     /// </summary>
-    public static AgentProcess StartFrom(string dllPath, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static AgentProcess StartFrom(string agentPath, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(agentPath);
         ArgumentNullException.ThrowIfNull(arguments);
         var statusInterval = arguments.Contains("--status-interval") ? [] : new[] { "--status-interval", "1" };
-        var process = ExternalProcess.Start("dotnet", [dllPath, "run", "--data-dir", dataDirectory, .. statusInterval, .. arguments], environment: environment);
+        var (fileName, leading) = Launcher(agentPath);
+        var process = ExternalProcess.Start(fileName, [.. leading, "run", "--data-dir", dataDirectory, .. statusInterval, .. arguments], environment: environment);
         return new AgentProcess(process, dataDirectory);
     }
 
@@ -155,6 +168,10 @@ public sealed class AgentProcess : IAsyncDisposable
         await _process.DisposeAsync();
         _disposed = true;
     }
+
+    /// <summary>A <c>.dll</c> runs on <c>dotnet</c>; anything else (the Native AOT executable) runs as it is.</summary>
+    private static (string FileName, string[] Leading) Launcher(string agentPath)
+        => agentPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [agentPath]) : (agentPath, []);
 
     private static string FindDll()
     {

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Proxus.Bench.Agent;
 
 /// <summary>The benchmark's command line.</summary>
-public sealed record BenchOptions(string? AgentDll, int Tags, TimeSpan Duration, int ClockPollMs, IReadOnlyDictionary<string, string> Environment)
+public sealed record BenchOptions(string? Agent, int Tags, TimeSpan Duration, int ClockPollMs, IReadOnlyDictionary<string, string> Environment)
 {
     /// <exception cref="ArgumentException">An unknown option, a missing value or a malformed one.</exception>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? agentDll = null;
+        string? agent = null;
         int tags = 10_000, seconds = 60, clockPollMs = 100;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i += 2)
@@ -17,8 +17,8 @@ public sealed record BenchOptions(string? AgentDll, int Tags, TimeSpan Duration,
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.", nameof(args));
             switch (args[i])
             {
-                case "--agent-dll":
-                    agentDll = Path.GetFullPath(value);
+                case "--agent":
+                    agent = Path.GetFullPath(value);
                     break;
                 case "--tags":
                     tags = Positive(args[i], value);
@@ -37,7 +37,7 @@ public sealed record BenchOptions(string? AgentDll, int Tags, TimeSpan Duration,
             }
         }
 
-        return new BenchOptions(agentDll, tags, TimeSpan.FromSeconds(seconds), clockPollMs, environment);
+        return new BenchOptions(agent, tags, TimeSpan.FromSeconds(seconds), clockPollMs, environment);
     }
 
     private static int Positive(string option, string value)

@@ -2,9 +2,10 @@ using System.Globalization;
 using Proxus.Bench.Agent;
 using Proxus.TestSupport;
 
-// Usage: Proxus.Bench.Agent [--agent-dll PATH] [--tags N] [--duration S] [--clock-poll-ms MS] [--env NAME=VALUE]...
+// Usage: Proxus.Bench.Agent [--agent PATH] [--tags N] [--duration S] [--clock-poll-ms MS] [--env NAME=VALUE]...
 // The server and the simulators run from their build outputs; the agent from its build output or
-// from --agent-dll (a published build, as deployed), with the extra environment variables given.
+// from --agent (a published build as deployed: the Native AOT executable, or a .dll), which also
+// enrolls, with the extra environment variables given.
 var options = BenchOptions.Parse(args);
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(10) + options.Duration);
 var token = cancellation.Token;
@@ -30,12 +31,13 @@ try
     var registration = await server.RegisterAgentAsync(BenchTagMap.Enterprise, BenchTagMap.SiteName, BenchTagMap.AgentName, BenchTagMap.Yaml(options.Tags, modbus.Port, s7.Port, clock.Port, options.ClockPollMs));
     var dataDirectory = Path.Combine(work, "agent");
     Console.Error.WriteLine("==> enrolling the agent (proxus-agent enroll)");
-    await AgentProcess.EnrollAsync(server.BaseAddress, registration.EnrollmentToken, await server.GetCaFingerprintAsync(), dataDirectory, "--broker", server.BrokerUrl!.ToString());
+    var agentPath = options.Agent ?? AgentProcess.DllPath;
+    await AgentProcess.EnrollWithAsync(agentPath, server.BaseAddress, registration.EnrollmentToken, await server.GetCaFingerprintAsync(), dataDirectory, "--broker", server.BrokerUrl!.ToString());
 
     var broker = new Uri($"mqtt://127.0.0.1:{server.MqttPort!.Value.ToString(CultureInfo.InvariantCulture)}");
     await using var subscriber = await UnsSubscriber.StartAsync(broker, $"{BenchTagMap.Enterprise}/{BenchTagMap.SiteName}/#", token);
-    Console.Error.WriteLine($"==> running the agent (proxus-agent run from {options.AgentDll ?? AgentProcess.DllPath}{string.Concat(options.Environment.Select(pair => $", {pair.Key}={pair.Value}"))})");
-    await using var agent = AgentProcess.StartFrom(options.AgentDll ?? AgentProcess.DllPath, dataDirectory, options.Environment);
+    Console.Error.WriteLine($"==> running the agent (proxus-agent run from {agentPath}{string.Concat(options.Environment.Select(pair => $", {pair.Key}={pair.Value}"))})");
+    await using var agent = AgentProcess.StartFrom(agentPath, dataDirectory, options.Environment);
     var expectedRate = options.Tags + (1000.0 / options.ClockPollMs);
     await BenchRun.WaitForSteadyRateAsync(subscriber, agent, expectedRate, token);
 

@@ -39,7 +39,7 @@ public static class Report
             .AppendLine(c, $"| change -> subscriber p90 | {BenchResult.Percentile(change, 90):N1} ms |")
             .AppendLine(c, $"| threads (end of window) | {result.Threads} |")
             .AppendLine(c, $"| window | {(result.Samples[^1].At - result.Samples[0].At).TotalSeconds:N0} s |")
-            .AppendLine(c, $"| agent | {(options.AgentDll is null ? "build output" : options.AgentDll)}{string.Concat(options.Environment.Select(pair => $", {pair.Key}={pair.Value}"))} |")
+            .AppendLine(c, $"| agent | {(options.Agent is null ? "build output" : options.Agent)}{string.Concat(options.Environment.Select(pair => $", {pair.Key}={pair.Value}"))} |")
             .AppendLine(c, $"| load average at the end | {LoadAverage()} |")
             .ToString();
     }
