@@ -76,55 +76,19 @@ internal sealed class ModbusDeviceConnection : IDeviceConnection
         return new ModbusTag(tag.Path.Value, ModbusAddress.Parse(tag.Address), type, order, registers);
     }
 
-    private sealed class Group : IPollGroupReader
+    private sealed class Group(ModbusDeviceConnection owner, IReadOnlyList<Tag> tags) : IPollGroupReader
     {
-        private readonly ModbusDeviceConnection _owner;
-        private readonly ModbusTag?[] _driverTags;
-        private readonly string?[] _invalid;
-        private readonly List<ModbusTag> _readable = [];
-
-        public Group(ModbusDeviceConnection owner, IReadOnlyList<Tag> tags)
-        {
-            _owner = owner;
-            _driverTags = new ModbusTag?[tags.Count];
-            _invalid = new string?[tags.Count];
-            for (var i = 0; i < tags.Count; i++)
-            {
-                try
-                {
-                    _driverTags[i] = ToDriverTag(tags[i]);
-                    _readable.Add(_driverTags[i]!);
-                }
-                catch (Exception exception) when (exception is ModbusException or FormatException)
-                {
-                    _invalid[i] = exception.Message;
-                }
-            }
-        }
+        private readonly PollGroupAddresses<ModbusTag> _driverTags = new(tags, ToDriverTag, exception => exception is ModbusException or FormatException);
 
         public async Task<IReadOnlyList<RawReading>> ReadAsync(CancellationToken cancellationToken)
         {
-            var readings = new RawReading[_driverTags.Length];
-            var values = _readable.Count == 0 ? [] : await _owner._client.ReadTagsAsync(_readable, cancellationToken).ConfigureAwait(false);
-            var now = _owner._time.GetUtcNow();
-            var connected = false;
-            for (int i = 0, next = 0; i < readings.Length; i++)
-            {
-                if (_invalid[i] is { } invalid)
-                {
-                    readings[i] = RawReading.Bad(invalid, now);
-                    continue;
-                }
-
-                var value = values[next++];
-                connected |= value.IsGood || value.Error!.Reason is ModbusErrorReason.DeviceException or ModbusErrorReason.KnownBadAddress;
-                readings[i] = value.IsGood
-                    ? new RawReading(DriverValues.ToTagValue(value.Value), null, value.Timestamp)
-                    : RawReading.Bad(value.Error!.Message, value.Timestamp);
-            }
-
-            _owner._connected = connected || _readable.Count == 0;
-            return readings;
+            var values = _driverTags.Readable.Count == 0 ? [] : await owner._client.ReadTagsAsync(_driverTags.Readable, cancellationToken).ConfigureAwait(false);
+            // A device that answers, even with an exception or a known bad address, is connected.
+            owner._connected = _driverTags.Readable.Count == 0
+                || values.Any(value => value.IsGood || value.Error!.Reason is ModbusErrorReason.DeviceException or ModbusErrorReason.KnownBadAddress);
+            return _driverTags.Merge(values, owner._time.GetUtcNow(), (value, _) => value.IsGood
+                ? new RawReading(DriverValues.ToTagValue(value.Value), null, value.Timestamp)
+                : RawReading.Bad(value.Error!.Message, value.Timestamp));
         }
     }
 }

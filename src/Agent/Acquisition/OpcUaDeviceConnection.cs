@@ -90,67 +90,27 @@ internal sealed partial class OpcUaDeviceConnection : ISubscribingDeviceConnecti
             : new RawReading(DriverValues.ToTagValue(value.Value.Value), null, timestamp, value.Status.IsUncertain ? value.Status.Name : null);
     }
 
-    private sealed class Group : IPollGroupReader
+    private sealed class Group(OpcUaDeviceConnection owner, IReadOnlyList<Tag> tags) : IPollGroupReader
     {
-        private readonly OpcUaDeviceConnection _owner;
-        private readonly NodeId?[] _nodes;
-        private readonly string?[] _invalid;
-        private readonly List<NodeId> _readable = [];
-
-        public Group(OpcUaDeviceConnection owner, IReadOnlyList<Tag> tags)
-        {
-            _owner = owner;
-            _nodes = new NodeId?[tags.Count];
-            _invalid = new string?[tags.Count];
-            for (var i = 0; i < tags.Count; i++)
-            {
-                try
-                {
-                    _nodes[i] = NodeId.Parse(tags[i].Address);
-                    _readable.Add(_nodes[i]!);
-                }
-                catch (FormatException exception)
-                {
-                    _invalid[i] = exception.Message;
-                }
-            }
-        }
+        private readonly PollGroupAddresses<NodeId> _nodes = new(tags, tag => NodeId.Parse(tag.Address), exception => exception is FormatException);
 
         public async Task<IReadOnlyList<RawReading>> ReadAsync(CancellationToken cancellationToken)
         {
-            var readings = new RawReading[_nodes.Length];
             IReadOnlyList<DataValue> values;
             try
             {
-                var client = await _owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
-                values = _readable.Count == 0 ? [] : await client.ReadAsync(_readable, cancellationToken: cancellationToken).ConfigureAwait(false);
-                _owner._connected = true;
+                var client = await owner.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                values = _nodes.Readable.Count == 0 ? [] : await client.ReadAsync(_nodes.Readable, cancellationToken: cancellationToken).ConfigureAwait(false);
+                owner._connected = true;
             }
             catch (Exception exception) when (exception is OpcUaException or IOException or System.Net.Sockets.SocketException or TimeoutException)
             {
-                _owner._connected = false;
-                var failed = _owner._time.GetUtcNow();
-                for (var i = 0; i < readings.Length; i++)
-                {
-                    readings[i] = RawReading.Bad(_invalid[i] ?? exception.Message, failed);
-                }
-
-                return readings;
+                owner._connected = false;
+                return _nodes.AllBad(exception.Message, owner._time.GetUtcNow());
             }
 
-            var now = _owner._time.GetUtcNow();
-            for (int i = 0, next = 0; i < readings.Length; i++)
-            {
-                if (_invalid[i] is { } invalid)
-                {
-                    readings[i] = RawReading.Bad(invalid, now);
-                    continue;
-                }
-
-                readings[i] = ToReading(values[next++], now);
-            }
-
-            return readings;
+            var now = owner._time.GetUtcNow();
+            return _nodes.Merge(values, now, (value, _) => ToReading(value, now));
         }
     }
 }

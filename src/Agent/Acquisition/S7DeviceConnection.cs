@@ -63,69 +63,35 @@ internal sealed class S7DeviceConnection : IDeviceConnection
     private sealed class Group : IPollGroupReader
     {
         private readonly S7DeviceConnection _owner;
-        private readonly S7Address?[] _addresses;
+        private readonly PollGroupAddresses<S7Address> _addresses;
         private readonly bool[] _signedByte;
-        private readonly string?[] _invalid;
-        private readonly List<S7Address> _readable = [];
 
         public Group(S7DeviceConnection owner, IReadOnlyList<Tag> tags)
         {
             _owner = owner;
-            _addresses = new S7Address?[tags.Count];
-            _signedByte = new bool[tags.Count];
-            _invalid = new string?[tags.Count];
-            for (var i = 0; i < tags.Count; i++)
-            {
-                try
-                {
-                    _addresses[i] = ToDriverAddress(tags[i]);
-                    _signedByte[i] = tags[i].DataType == DataType.SByte;
-                    _readable.Add(_addresses[i]!);
-                }
-                catch (Exception exception) when (exception is S7Exception or FormatException or ArgumentException)
-                {
-                    _invalid[i] = exception.Message;
-                }
-            }
+            _addresses = new(tags, ToDriverAddress, exception => exception is S7Exception or FormatException or ArgumentException);
+            _signedByte = [.. tags.Select(tag => tag.DataType == DataType.SByte)];
         }
 
         public async Task<IReadOnlyList<RawReading>> ReadAsync(CancellationToken cancellationToken)
         {
-            var readings = new RawReading[_addresses.Length];
             IReadOnlyList<S7ReadResult> results;
             try
             {
-                results = _readable.Count == 0 ? [] : await _owner._client.ReadManyAsync(_readable, cancellationToken).ConfigureAwait(false);
+                results = _addresses.Readable.Count == 0 ? [] : await _owner._client.ReadManyAsync(_addresses.Readable, cancellationToken).ConfigureAwait(false);
                 _owner._connected = true;
             }
             catch (S7Exception exception)
             {
                 _owner._connected = false;
-                var failed = _owner._time.GetUtcNow();
-                for (var i = 0; i < readings.Length; i++)
-                {
-                    readings[i] = RawReading.Bad(_invalid[i] ?? exception.Message, failed);
-                }
-
-                return readings;
+                return _addresses.AllBad(exception.Message, _owner._time.GetUtcNow());
             }
 
             var now = _owner._time.GetUtcNow();
-            for (int i = 0, next = 0; i < readings.Length; i++)
-            {
-                if (_invalid[i] is { } invalid)
-                {
-                    readings[i] = RawReading.Bad(invalid, now);
-                    continue;
-                }
-
-                var result = results[next++];
-                readings[i] = !result.IsSuccess ? RawReading.Bad(result.Error!.Message, now)
-                    : _signedByte[i] && result.Value is byte raw ? new RawReading(Core.Normalization.TagValue.FromInt64(unchecked((sbyte)raw)), null, now)
-                    : new RawReading(DriverValues.ToTagValue(result.Value), null, now);
-            }
-
-            return readings;
+            return _addresses.Merge(results, now, (result, i) =>
+                !result.IsSuccess ? RawReading.Bad(result.Error!.Message, now)
+                : _signedByte[i] && result.Value is byte raw ? new RawReading(Core.Normalization.TagValue.FromInt64(unchecked((sbyte)raw)), null, now)
+                : new RawReading(DriverValues.ToTagValue(result.Value), null, now));
         }
     }
 }

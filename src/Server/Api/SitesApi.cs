@@ -10,7 +10,7 @@ namespace Proxus.Server.Api;
 
 /// <summary>
 /// Sites and their agents. Reading needs <see cref="IamPolicies.FleetRead"/> and passes the
-/// object-level check of <see cref="SiteAccess"/>: a site outside the caller's sites answers 404
+/// object-level check of <see cref="SiteAccessFilter"/>: a site outside the caller's sites answers 404
 /// like a site that does not exist. Creating needs Admin.
 /// </summary>
 public static class SitesApi
@@ -19,8 +19,8 @@ public static class SitesApi
     {
         var group = api.MapGroup("/sites").WithTags("Sites");
         group.MapGet("", ListAsync).WithName("ListSites").RequireAuthorization(IamPolicies.FleetRead);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite").RequireAuthorization(IamPolicies.FleetRead);
-        group.MapGet("/{id:guid}/agents", ListAgentsAsync).WithName("ListSiteAgents").RequireAuthorization(IamPolicies.FleetRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSite").RequireAuthorization(IamPolicies.FleetRead).AddEndpointFilter<SiteAccessFilter>();
+        group.MapGet("/{id:guid}/agents", ListAgentsAsync).WithName("ListSiteAgents").RequireAuthorization(IamPolicies.FleetRead).AddEndpointFilter<SiteAccessFilter>();
         group.MapPost("", CreateAsync).WithName("CreateSite").RequireAuthorization(IamPolicies.Admin);
         group.MapPost("/{id:guid}/agents", CreateAgentAsync).WithName("CreateAgent").RequireAuthorization(IamPolicies.Admin);
         return group;
@@ -42,25 +42,15 @@ public static class SitesApi
         return TypedResults.Ok(await sites.OrderBy(s => s.Name).Select(s => new SiteResponse(s.Id, s.Name, s.CreatedAt)).ToListAsync(cancellationToken));
     }
 
-    private static async Task<Results<Ok<SiteResponse>, NotFound>> GetAsync(Guid id, SiteAccess access, IDbContextFactory<ProxusDbContext> contexts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SiteResponse>, NotFound>> GetAsync(Guid id, IDbContextFactory<ProxusDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return site is null ? TypedResults.NotFound() : TypedResults.Ok(new SiteResponse(site.Id, site.Name, site.CreatedAt));
     }
 
-    private static async Task<Results<Ok<List<AgentResponse>>, NotFound>> ListAgentsAsync(Guid id, SiteAccess access, IDbContextFactory<ProxusDbContext> contexts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AgentResponse>>, NotFound>> ListAgentsAsync(Guid id, IDbContextFactory<ProxusDbContext> contexts, CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Sites.AnyAsync(s => s.Id == id, cancellationToken))
         {

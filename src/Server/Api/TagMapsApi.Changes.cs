@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Proxus.Core.TagMaps;
 using Proxus.Server.Api.Contracts;
 using Proxus.Server.Configuration;
-using Proxus.Server.Identity;
 
 namespace Proxus.Server.Api;
 
@@ -34,19 +33,12 @@ public static partial class TagMapsApi
     private static async Task<Results<Ok<TagMapPreviewResponse>, NotFound, ProblemHttpResult>> PreviewAsync(
         Guid id,
         HttpRequest request,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (UploadFormat(request, out var format) is { } refused)
         {
             return refused;
-        }
-
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
         }
 
         try
@@ -69,7 +61,6 @@ public static partial class TagMapsApi
         string? comment,
         int? baseVersion,
         HttpRequest request,
-        SiteAccess access,
         TagMapService tagMaps,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
@@ -77,11 +68,6 @@ public static partial class TagMapsApi
         if (UploadFormat(request, out var format) is { } refused)
         {
             return refused;
-        }
-
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
         }
 
         try
@@ -102,16 +88,10 @@ public static partial class TagMapsApi
         Guid id,
         string path,
         EditTagRequest request,
-        SiteAccess access,
         TagMapService tagMaps,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         try
         {
             var fields = request.Fields ?? new Dictionary<string, string?>();
@@ -127,16 +107,10 @@ public static partial class TagMapsApi
         Guid id,
         int version,
         RollbackRequest request,
-        SiteAccess access,
         TagMapService tagMaps,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         try
         {
             return Changed(id, await tagMaps.RollbackAsync(id, version, request.Comment, ApiPrincipal.Actor(user), cancellationToken));

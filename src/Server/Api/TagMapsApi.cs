@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +13,8 @@ namespace Proxus.Server.Api;
 /// A site's UNS namespace and tag map (docs/tag-maps.md, "REST API"). Reading needs
 /// <see cref="IamPolicies.FleetRead"/>; uploading, editing, publishing and rolling back need
 /// <see cref="IamPolicies.TagMapWrite"/>; setting the namespace needs Admin. Every endpoint passes
-/// the object-level check of <see cref="SiteAccess"/>: a site outside the caller's sites answers 404
-/// like one that does not exist.
+/// the object-level check of <see cref="SiteAccessFilter"/>: a site outside the caller's sites answers
+/// 404 like one that does not exist.
 /// </summary>
 public static partial class TagMapsApi
 {
@@ -23,7 +22,7 @@ public static partial class TagMapsApi
 
     public static RouteGroupBuilder MapTagMapsApi(this RouteGroupBuilder api)
     {
-        var site = api.MapGroup("/sites/{id:guid}").WithTags("Tag maps");
+        var site = api.MapGroup("/sites/{id:guid}").WithTags("Tag maps").AddEndpointFilter<SiteAccessFilter>();
         site.MapGet("/namespace", GetNamespaceAsync).WithName("GetSiteNamespace").RequireAuthorization(IamPolicies.FleetRead);
         site.MapPut("/namespace", SetNamespaceAsync).WithName("SetSiteNamespace").RequireAuthorization(IamPolicies.Admin);
 
@@ -47,16 +46,9 @@ public static partial class TagMapsApi
 
     private static async Task<Results<Ok<SiteNamespaceResponse>, NotFound>> GetNamespaceAsync(
         Guid id,
-        SiteAccess access,
         IDbContextFactory<ProxusDbContext> contexts,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ns = await db.SiteNamespaces.AsNoTracking().SingleOrDefaultAsync(n => n.SiteId == id, cancellationToken);
         return ns is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(ns));
@@ -70,19 +62,12 @@ public static partial class TagMapsApi
         string? order,
         int? offset,
         int? limit,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (!TryReadQuery(search, sort, order, offset, limit, out var query, out var invalid))
         {
             return invalid;
-        }
-
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
         }
 
         var indexed = await tagMaps.GetIndexedAsync(id, version, cancellationToken);
@@ -98,16 +83,9 @@ public static partial class TagMapsApi
     private static async Task<Results<Ok<ConnectionsResponse>, NotFound, ProblemHttpResult>> GetConnectionsAsync(
         Guid id,
         int? version,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         var indexed = await tagMaps.GetIndexedAsync(id, version, cancellationToken);
         return indexed is null
             ? NoTagMap(version)
@@ -116,17 +94,10 @@ public static partial class TagMapsApi
 
     private static async Task<Results<Ok<List<TagMapVersionInfo>>, NotFound>> ListVersionsAsync(
         Guid id,
-        SiteAccess access,
         TagMapService tagMaps,
         IDbContextFactory<ProxusDbContext> contexts,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             if (!await db.Sites.AnyAsync(s => s.Id == id, cancellationToken))
@@ -141,16 +112,9 @@ public static partial class TagMapsApi
     private static async Task<Results<Ok<TagMapVersionInfo>, NotFound, ProblemHttpResult>> GetVersionAsync(
         Guid id,
         int version,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         var info = await tagMaps.GetVersionInfoAsync(id, version, cancellationToken);
         return info is null ? NoTagMap(version) : TypedResults.Ok(info);
     }
@@ -159,20 +123,13 @@ public static partial class TagMapsApi
         Guid id,
         int version,
         string? format,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && format is not null && !string.Equals(format, "yaml", StringComparison.OrdinalIgnoreCase))
         {
             return Invalid("format", "format is 'yaml' (the whole site, the default) or 'csv' (the tags).");
-        }
-
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
         }
 
         if (csv)
@@ -191,16 +148,9 @@ public static partial class TagMapsApi
         Guid id,
         int from,
         int to,
-        SiteAccess access,
         TagMapService tagMaps,
-        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        if (!await access.CanSeeAsync(user, id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         try
         {
             return TypedResults.Ok(ToResponse(await tagMaps.DiffAsync(id, from, to, cancellationToken)));

@@ -68,6 +68,36 @@ public sealed class TagMapsApiTests(SqliteTrustFixture fixture) : IClassFixture<
         (await api.Scenario.VersionCountAsync()).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("GET", "/namespace")]
+    [InlineData("GET", "/tag-map/tags?sort=color")]
+    [InlineData("GET", "/tag-map/connections")]
+    [InlineData("GET", "/tag-map/versions/1")]
+    [InlineData("GET", "/tag-map/versions/1/content?format=xml")]
+    [InlineData("GET", "/tag-map/diff?from=1&to=2")]
+    [InlineData("POST", "/tag-map/preview")]
+    [InlineData("POST", "/tag-map/versions/1/rollback")]
+    [InlineData("PUT", "/tag-map/tags?path=Press")]
+    public async Task SiteEndpoints_EngineerOfAnotherSite_NotFoundWhateverTheRequest(string method, string path)
+    {
+        using var api = await TagMapApiClient.CreateAsync(_server);
+        using var published = await api.PublishYamlAsync(api.Scenario.Yaml());
+        var otherSite = await _server.Get<FleetService>().CreateSiteAsync("Other " + Guid.NewGuid().ToString("N"), "admin:test", CancellationToken.None);
+        var other = await Iam.CreateUserAsync(_server, [Roles.OtEngineer], [otherSite.Id]);
+        using var outsider = await Iam.SignInAsync(_server, other.UserName);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/sites/{api.Scenario.Site.Id:D}{path}")
+        {
+            // Queries the endpoints refuse and a body no upload accepts: the site check answers first.
+            Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await outsider.SendAsync(request);
+
+        published.StatusCode.Should().Be(HttpStatusCode.Created);
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{method} {path} is on a site outside the caller's sites");
+        (await response.Content.ReadAsStringAsync()).Should().NotContain(api.Scenario.Name);
+    }
+
     [Fact]
     public async Task Publish_Viewer_Forbidden()
     {

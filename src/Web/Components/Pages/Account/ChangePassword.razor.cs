@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Account;
@@ -8,7 +7,6 @@ namespace Proxus.Web.Components.Pages.Account;
 /// <summary>The password change, as a static form post: the server re-issues the session cookie.</summary>
 public sealed partial class ChangePassword
 {
-    private IReadOnlyList<string> _errors = [];
     private bool _mustChange;
 
     [Inject]
@@ -17,23 +15,20 @@ public sealed partial class ChangePassword
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [SupplyParameterFromForm(FormName = "password")]
     private PasswordChange? Input { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         Input ??= new PasswordChange();
-        _mustChange = Account.MustChangePassword((await AuthenticationState).User);
+        _mustChange = Account.MustChangePassword(await CallerAsync());
     }
 
     private async Task ChangeAsync()
     {
-        var user = (await AuthenticationState).User;
-        _errors = await Account.ChangePasswordAsync(user, Input!.Current, Input.New, CancellationToken.None);
-        if (_errors.Count == 0)
+        var user = await CallerAsync();
+        Errors = await Account.ChangePasswordAsync(user, Input!.Current, Input.New, CancellationToken.None);
+        if (Errors.Count == 0)
         {
             Navigation.NavigateTo("/?passwordChanged=true");
         }

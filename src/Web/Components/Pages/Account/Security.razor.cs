@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Account;
@@ -8,7 +7,6 @@ namespace Proxus.Web.Components.Pages.Account;
 /// <summary>The optional TOTP second factor: set up with a confirmed code, or turn off with one (static form posts).</summary>
 public sealed partial class Security
 {
-    private IReadOnlyList<string> _errors = [];
     private string? _message;
     private bool _enabled;
     private AuthenticatorKey? _setup;
@@ -19,9 +17,6 @@ public sealed partial class Security
 
     [Inject]
     private IPortalAccount Account { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "totp-begin")]
     private BeginSetup? Begin { get; set; }
@@ -38,41 +33,41 @@ public sealed partial class Security
         Enable ??= new CodeInput();
         Disable ??= new CodeInput();
         _awaitingCode = Enable.Step == "confirm";
-        _enabled = await Account.IsTwoFactorEnabledAsync((await AuthenticationState).User, CancellationToken.None);
+        _enabled = await Account.IsTwoFactorEnabledAsync(await CallerAsync(), CancellationToken.None);
     }
 
     private async Task BeginAsync()
     {
-        _setup = await Account.BeginAuthenticatorSetupAsync((await AuthenticationState).User);
+        _setup = await Account.BeginAuthenticatorSetupAsync(await CallerAsync());
         if (_setup is null)
         {
-            _errors = ["The authenticator app is on already; turn it off first to set up another."];
+            Errors = ["The authenticator app is on already; turn it off first to set up another."];
         }
     }
 
     private async Task EnableAsync()
     {
         _awaitingCode = false;
-        if (await Account.SetAuthenticatorAsync((await AuthenticationState).User, Enable!.Code, enable: true, CancellationToken.None))
+        if (await Account.SetAuthenticatorAsync(await CallerAsync(), Enable!.Code, enable: true, CancellationToken.None))
         {
             _enabled = true;
             _message = "The authenticator app is on: sign-in now asks for its code.";
             return;
         }
 
-        _errors = ["The code is wrong. Start the setup again and enter the code the app shows now."];
+        Errors = ["The code is wrong. Start the setup again and enter the code the app shows now."];
     }
 
     private async Task DisableAsync()
     {
-        if (await Account.SetAuthenticatorAsync((await AuthenticationState).User, Disable!.Code, enable: false, CancellationToken.None))
+        if (await Account.SetAuthenticatorAsync(await CallerAsync(), Disable!.Code, enable: false, CancellationToken.None))
         {
             _enabled = false;
             _message = "The authenticator app is off.";
             return;
         }
 
-        _errors = ["The code is wrong."];
+        Errors = ["The code is wrong."];
     }
 
     private sealed class BeginSetup;

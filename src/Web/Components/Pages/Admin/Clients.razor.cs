@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Admin;
@@ -8,16 +7,12 @@ namespace Proxus.Web.Components.Pages.Admin;
 /// <summary>OAuth2 machine clients (Admin): create (secret shown once), rotate the secret, revoke.</summary>
 public sealed partial class Clients
 {
-    private IReadOnlyList<string> _errors = [];
     private string? _message;
     private IReadOnlyList<MachineClientView>? _clients;
     private OneTimeSecret<MachineClientView>? _issued;
 
     [Inject]
     private IIdentityDirectory Directory { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "new-client")]
     private ClientInput? Input { get; set; }
@@ -33,27 +28,23 @@ public sealed partial class Clients
     }
 
     private async Task LoadAsync()
-        => _clients = await Directory.ListClientsAsync((await AuthenticationState).User, CancellationToken.None);
+        => _clients = await Directory.ListClientsAsync(await CallerAsync(), CancellationToken.None);
 
     private async Task CreateAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
             var scopes = Input!.Scopes.Where(s => s.Value).Select(s => s.Key).ToList();
-            _issued = await Directory.CreateClientAsync((await AuthenticationState).User, Input.Name!, scopes, CancellationToken.None);
+            _issued = await Directory.CreateClientAsync(caller, Input.Name!, scopes, CancellationToken.None);
             Input = new ClientInput();
             await LoadAsync();
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private async Task ActAsync(MachineClientView client)
     {
-        var caller = (await AuthenticationState).User;
-        try
+        var caller = await CallerAsync();
+        await CallAsync(async () =>
         {
             if (Action?.Kind == "rotate")
             {
@@ -67,11 +58,7 @@ public sealed partial class Clients
             }
 
             await LoadAsync();
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private sealed class ClientInput

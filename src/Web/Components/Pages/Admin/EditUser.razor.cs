@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Admin;
@@ -7,7 +6,6 @@ namespace Proxus.Web.Components.Pages.Admin;
 /// <summary>One user's roles, site assignments, enabled state and password reset (Admin).</summary>
 public sealed partial class EditUser
 {
-    private IReadOnlyList<string> _errors = [];
     private string? _message;
     private string? _password;
     private UserView? _user;
@@ -21,9 +19,6 @@ public sealed partial class EditUser
 
     [Inject]
     private IFleetDirectory Fleet { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "roles")]
     private RolesInput? Roles { get; set; }
@@ -39,7 +34,7 @@ public sealed partial class EditUser
 
     protected override async Task OnInitializedAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _user = await Directory.GetUserAsync(caller, UserId, CancellationToken.None);
         _sites = await Fleet.ListSitesAsync(caller, CancellationToken.None);
         Roles ??= new RolesInput { Roles = RoleSelection.Of(_user?.Roles ?? []) };
@@ -75,16 +70,12 @@ public sealed partial class EditUser
             return;
         }
 
-        try
+        await CallAsync(async caller =>
         {
-            await change((await AuthenticationState).User);
+            await change(caller);
             _message = message ?? (_user.IsDisabled ? "The user is disabled." : _password is null ? "The user is enabled." : null);
             Roles = new RolesInput { Roles = RoleSelection.Of(_user.Roles) };
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private sealed class RolesInput

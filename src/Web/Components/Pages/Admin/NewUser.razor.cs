@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Admin;
@@ -8,14 +7,10 @@ namespace Proxus.Web.Components.Pages.Admin;
 /// <summary>Creates a user (Admin); the one-time password is shown once.</summary>
 public sealed partial class NewUser
 {
-    private IReadOnlyList<string> _errors = [];
     private OneTimeSecret<UserView>? _created;
 
     [Inject]
     private IIdentityDirectory Directory { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "new-user")]
     private UserInput? Input { get; set; }
@@ -24,14 +19,10 @@ public sealed partial class NewUser
 
     private async Task CreateAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
-            _created = await Directory.CreateUserAsync((await AuthenticationState).User, Input!.UserName!, Input.Roles.Selected(), CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+            _created = await Directory.CreateUserAsync(caller, Input!.UserName!, Input.Roles.Selected(), CancellationToken.None);
+        });
     }
 
     private sealed class UserInput

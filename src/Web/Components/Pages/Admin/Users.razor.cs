@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Admin;
@@ -9,7 +8,6 @@ public sealed partial class Users
 {
     private IReadOnlyList<UserView>? _users;
     private Dictionary<Guid, string> _siteNames = [];
-    private IReadOnlyList<string> _errors = [];
 
     [Inject]
     private IIdentityDirectory Directory { get; set; } = default!;
@@ -17,21 +15,14 @@ public sealed partial class Users
     [Inject]
     private IFleetDirectory Fleet { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        var caller = (await AuthenticationState).User;
-        try
+        var caller = await CallerAsync();
+        await CallAsync(async () =>
         {
             _users = await Directory.ListUsersAsync(caller, CancellationToken.None);
             _siteNames = (await Fleet.ListSitesAsync(caller, CancellationToken.None)).ToDictionary(s => s.Id, s => s.Name);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private string SiteNames(UserView user) => user.SiteIds.Count == 0

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
@@ -19,7 +18,6 @@ public sealed partial class Alerts
     private AlertPage? _page;
     private AlertView? _acknowledging;
     private IReadOnlyList<SiteView> _sites = [];
-    private IReadOnlyList<string> _errors = [];
 
     [Inject]
     private IAlertBoard Board { get; set; } = default!;
@@ -29,9 +27,6 @@ public sealed partial class Alerts
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "state")]
     private string? State { get; set; }
@@ -72,11 +67,11 @@ public sealed partial class Alerts
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         Offset = Math.Max(0, Offset);
         var errors = UtcInput.RangeErrors(FromText, ToText);
         var (site, agent) = ParseScope(Scope, errors);
-        _errors = errors;
+        Errors = errors;
         try
         {
             _sites = await Fleet.ListSitesAsync(caller, CancellationToken.None);
@@ -87,7 +82,7 @@ public sealed partial class Alerts
         }
         catch (PortalException e)
         {
-            _errors = [.. _errors, .. e.Details];
+            Errors = [.. Errors, .. e.Details];
             _page ??= new AlertPage([], false);
         }
     }
@@ -96,11 +91,11 @@ public sealed partial class Alerts
     {
         try
         {
-            await Board.AcknowledgeAsync((await AuthenticationState).User, AcknowledgeId!.Value, Input!.Comment, CancellationToken.None);
+            await Board.AcknowledgeAsync(await CallerAsync(), AcknowledgeId!.Value, Input!.Comment, CancellationToken.None);
         }
         catch (PortalException e)
         {
-            _errors = e.Details;
+            Errors = e.Details;
             return;
         }
 

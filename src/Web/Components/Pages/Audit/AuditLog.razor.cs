@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Audit;
@@ -16,13 +15,9 @@ public sealed partial class AuditLog
 
     private IReadOnlyList<AuditEntryView>? _entries;
     private AuditChainStatus? _chain;
-    private IReadOnlyList<string> _errors = [];
 
     [Inject]
     private IAuditTrail Trail { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "from")]
     private string? FromText { get; set; }
@@ -51,7 +46,7 @@ public sealed partial class AuditLog
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         var errors = new List<string>();
         if (!string.IsNullOrEmpty(FromText) && From is null)
         {
@@ -68,16 +63,12 @@ public sealed partial class AuditLog
             errors.Add("The end time must be after the start time.");
         }
 
-        _errors = errors;
-        try
+        Errors = errors;
+        await CallAsync(async () =>
         {
             _chain = await Trail.VerifyAsync(caller, CancellationToken.None);
             _entries = errors.Count > 0 ? [] : await Trail.QueryAsync(caller, new AuditFilter(From, To, Actor, Type, Math.Max(0, After)), PageSize, CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private static string Local(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;

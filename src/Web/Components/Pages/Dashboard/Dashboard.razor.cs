@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
@@ -9,7 +8,6 @@ namespace Proxus.Web.Components.Pages.Dashboard;
 public sealed partial class Dashboard
 {
     private IReadOnlyList<SiteView>? _sites;
-    private IReadOnlyList<string> _errors = [];
     private DateTimeOffset _now;
 
     [Inject]
@@ -17,9 +15,6 @@ public sealed partial class Dashboard
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "passwordChanged")]
     private bool PasswordChanged { get; set; }
@@ -47,16 +42,12 @@ public sealed partial class Dashboard
 
     protected override async Task OnInitializedAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
-            _sites = await Fleet.ListSitesAsync((await AuthenticationState).User, CancellationToken.None);
+            _sites = await Fleet.ListSitesAsync(caller, CancellationToken.None);
             _now = Clock.GetUtcNow();
-            _errors = [];
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+            Errors = [];
+        });
     }
 
     private List<(string Text, string Css)> Problems(SiteView site)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Fleet;
@@ -22,12 +21,9 @@ public sealed partial class AgentDetail
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
-        _agent = await Fleet.GetAgentAsync((await AuthenticationState).User, AgentId, CancellationToken.None);
+        _agent = await Fleet.GetAgentAsync(await CallerAsync(), AgentId, CancellationToken.None);
         _now = Clock.GetUtcNow();
     }
 }

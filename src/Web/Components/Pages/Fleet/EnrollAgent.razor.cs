@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Fleet;
@@ -7,7 +6,6 @@ namespace Proxus.Web.Components.Pages.Fleet;
 /// <summary>Creates a one-time enrollment token (Admin) and shows it once with the exact enroll command.</summary>
 public sealed partial class EnrollAgent
 {
-    private IReadOnlyList<string> _errors = [];
     private AgentDetailView? _agent;
     private EnrollmentTokenView? _token;
 
@@ -19,9 +17,6 @@ public sealed partial class EnrollAgent
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromForm(FormName = "enroll")]
     private TokenInput? Input { get; set; }
@@ -35,20 +30,16 @@ public sealed partial class EnrollAgent
     protected override async Task OnInitializedAsync()
     {
         Input ??= new TokenInput();
-        _agent = await Fleet.GetAgentAsync((await AuthenticationState).User, AgentId, CancellationToken.None);
+        _agent = await Fleet.GetAgentAsync(await CallerAsync(), AgentId, CancellationToken.None);
     }
 
     private async Task CreateAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
             var hours = Input!.Hours is 1 or 24 or 168 ? Input.Hours : 24;
-            _token = await Fleet.CreateEnrollmentTokenAsync((await AuthenticationState).User, AgentId, TimeSpan.FromHours(hours), CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+            _token = await Fleet.CreateEnrollmentTokenAsync(caller, AgentId, TimeSpan.FromHours(hours), CancellationToken.None);
+        });
     }
 
     private sealed class TokenInput

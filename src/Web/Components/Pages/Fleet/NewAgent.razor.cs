@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Fleet;
@@ -8,7 +7,6 @@ namespace Proxus.Web.Components.Pages.Fleet;
 /// <summary>Adds an agent to a site (Admin); the next step is its enrollment token.</summary>
 public sealed partial class NewAgent
 {
-    private IReadOnlyList<string> _errors = [];
     private SiteView? _site;
 
     [Parameter]
@@ -20,30 +18,23 @@ public sealed partial class NewAgent
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [SupplyParameterFromForm(FormName = "new-agent")]
     private AgentInput? Input { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         Input ??= new AgentInput();
-        var sites = await Fleet.ListSitesAsync((await AuthenticationState).User, CancellationToken.None);
+        var sites = await Fleet.ListSitesAsync(await CallerAsync(), CancellationToken.None);
         _site = sites.FirstOrDefault(s => s.Id == SiteId);
     }
 
     private async Task CreateAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
-            var agent = await Fleet.CreateAgentAsync((await AuthenticationState).User, SiteId, Input!.Name!, CancellationToken.None);
+            var agent = await Fleet.CreateAgentAsync(caller, SiteId, Input!.Name!, CancellationToken.None);
             Navigation.NavigateTo($"agents/{agent.Id}?created=true");
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private sealed class AgentInput

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Fleet;
@@ -8,7 +7,6 @@ namespace Proxus.Web.Components.Pages.Fleet;
 public sealed partial class Sites
 {
     private IReadOnlyList<SiteView>? _sites;
-    private IReadOnlyList<string> _errors = [];
     private DateTimeOffset _now;
 
     [Inject]
@@ -17,19 +15,12 @@ public sealed partial class Sites
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
-            _sites = await Fleet.ListSitesAsync((await AuthenticationState).User, CancellationToken.None);
+            _sites = await Fleet.ListSitesAsync(caller, CancellationToken.None);
             _now = Clock.GetUtcNow();
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 }

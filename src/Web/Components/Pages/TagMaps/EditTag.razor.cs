@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -15,7 +14,6 @@ public sealed partial class EditTag
     private TagPageView? _page;
     private TagView? _tag;
     private TagGridState _state = TagGridState.Default;
-    private IReadOnlyList<string> _errors = [];
     private Dictionary<string, List<string>> _fieldErrors = [];
     private string? _message;
     private TagMapVersionView? _conflict;
@@ -28,9 +26,6 @@ public sealed partial class EditTag
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>The path of the tag being edited, in the current version.</summary>
     [SupplyParameterFromQuery(Name = "path")]
@@ -58,7 +53,7 @@ public sealed partial class EditTag
 
     protected override async Task OnInitializedAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _state = TagGridState.From(Search, Sort, Order, PageNumber, Size);
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null || string.IsNullOrEmpty(Path))
@@ -66,15 +61,11 @@ public sealed partial class EditTag
             return;
         }
 
-        try
+        await CallAsync(async () =>
         {
             _page = await TagMaps.GetTagsAsync(caller, SiteId, _state.ToQuery(), CancellationToken.None);
             _tag = await TagMaps.GetTagAsync(caller, SiteId, Path, CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
 
         if (_tag is not null && _page is not null && Input is null)
         {
@@ -103,9 +94,9 @@ public sealed partial class EditTag
             f => f,
             f => input.Fields.GetValueOrDefault(f) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null,
             StringComparer.Ordinal);
-        try
+        await CallAsync(async caller =>
         {
-            var result = await TagMaps.EditTagAsync((await AuthenticationState).User, SiteId, Path!, fields, input.BaseVersion, input.Comment, CancellationToken.None);
+            var result = await TagMaps.EditTagAsync(caller, SiteId, Path!, fields, input.BaseVersion, input.Comment, CancellationToken.None);
             switch (result.Outcome)
             {
                 case TagMapChangeOutcome.Created:
@@ -117,17 +108,13 @@ public sealed partial class EditTag
                     break;
                 case TagMapChangeOutcome.Conflict:
                     _conflict = result.Current;
-                    _errors = result.Current is null ? [.. result.Errors.Select(e => e.Message)] : [];
+                    Errors = result.Current is null ? [.. result.Errors.Select(e => e.Message)] : [];
                     break;
                 default:
                     ShowErrors(result.Errors);
                     break;
             }
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private void ShowErrors(IReadOnlyList<TagMapProblem> problems)
@@ -150,7 +137,7 @@ public sealed partial class EditTag
             }
         }
 
-        _errors = general.Count > 0 ? general : ["The tag was not saved: correct the fields marked below."];
+        Errors = general.Count > 0 ? general : ["The tag was not saved: correct the fields marked below."];
     }
 
     private sealed class TagInput

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -11,7 +10,6 @@ public sealed partial class RollbackTagMap
     private TagMapVersionView? _target;
     private TagMapVersionView? _current;
     private TagMapDiffView? _diff;
-    private IReadOnlyList<string> _errors = [];
     private string? _conflictMessage;
 
     [Parameter]
@@ -26,16 +24,13 @@ public sealed partial class RollbackTagMap
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [SupplyParameterFromForm(FormName = "rollback")]
     private RollbackInput? Input { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         Input ??= new RollbackInput();
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null)
         {
@@ -55,13 +50,13 @@ public sealed partial class RollbackTagMap
     {
         if (string.IsNullOrWhiteSpace(Input?.Comment))
         {
-            _errors = ["Say in a comment why you roll back."];
+            Errors = ["Say in a comment why you roll back."];
             return;
         }
 
-        try
+        await CallAsync(async caller =>
         {
-            var result = await TagMaps.RollbackAsync((await AuthenticationState).User, SiteId, Version, Input.Comment, CancellationToken.None);
+            var result = await TagMaps.RollbackAsync(caller, SiteId, Version, Input.Comment, CancellationToken.None);
             switch (result.Outcome)
             {
                 case TagMapChangeOutcome.Created:
@@ -76,14 +71,10 @@ public sealed partial class RollbackTagMap
                         : "The tag map changed meanwhile; nothing was saved.";
                     break;
                 default:
-                    _errors = [.. result.Errors.Select(e => e.ToString())];
+                    Errors = [.. result.Errors.Select(e => e.ToString())];
                     break;
             }
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private sealed class RollbackInput

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -15,7 +14,6 @@ public sealed partial class SiteTagMap
     private TagMapSiteView? _site;
     private TagPageView? _page;
     private TagGridState _state = TagGridState.Default;
-    private IReadOnlyList<string> _errors = [];
     private bool _canEdit;
 
     [Parameter]
@@ -26,9 +24,6 @@ public sealed partial class SiteTagMap
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "search")]
     private string? Search { get; set; }
@@ -59,7 +54,7 @@ public sealed partial class SiteTagMap
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _state = TagGridState.From(Search, Sort, Order, PageNumber, Size);
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null)
@@ -68,13 +63,9 @@ public sealed partial class SiteTagMap
         }
 
         _canEdit = (await Authorization.AuthorizeAsync(caller, PortalPolicies.TagMapWrite)).Succeeded;
-        try
+        await CallAsync(async () =>
         {
             _page = await TagMaps.GetTagsAsync(caller, SiteId, _state.ToQuery(), CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 }

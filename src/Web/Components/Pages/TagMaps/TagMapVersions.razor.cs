@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -14,7 +13,6 @@ public sealed partial class TagMapVersions
     private TagMapSiteView? _site;
     private IReadOnlyList<TagMapVersionView> _versions = [];
     private TagMapDiffView? _diff;
-    private IReadOnlyList<string> _errors = [];
     private bool _canEdit;
     private int _from;
     private int _to;
@@ -27,9 +25,6 @@ public sealed partial class TagMapVersions
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "from")]
     private int? From { get; set; }
@@ -45,7 +40,7 @@ public sealed partial class TagMapVersions
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null)
         {
@@ -67,13 +62,9 @@ public sealed partial class TagMapVersions
             return;
         }
 
-        try
+        await CallAsync(async () =>
         {
             _diff = await TagMaps.DiffAsync(caller, SiteId, _from, _to, CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 }

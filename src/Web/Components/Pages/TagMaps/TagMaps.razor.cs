@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -12,9 +11,6 @@ public sealed partial class TagMaps
     [Inject]
     private ITagMapDirectory Directory { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
-        => _sites = await Directory.ListSitesAsync((await AuthenticationState).User, CancellationToken.None);
+        => _sites = await Directory.ListSitesAsync(await CallerAsync(), CancellationToken.None);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Proxus.Web.Services;
 
@@ -20,7 +19,6 @@ public sealed partial class UploadTagMap
     private TagMapSiteView? _site;
     private TagMapUploadView? _preview;
     private TagMapVersionView? _conflict;
-    private IReadOnlyList<string> _errors = [];
     private string? _message;
 
     [Parameter]
@@ -31,9 +29,6 @@ public sealed partial class UploadTagMap
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
@@ -47,21 +42,17 @@ public sealed partial class UploadTagMap
 
     protected override async Task OnInitializedAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null || UploadId is not { } uploadId)
         {
             return;
         }
 
-        try
+        await CallAsync(async () =>
         {
             _preview = await TagMaps.GetUploadAsync(caller, SiteId, uploadId, CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private async Task UploadAsync()
@@ -69,14 +60,14 @@ public sealed partial class UploadTagMap
         var file = HttpContext?.Request.HasFormContentType == true ? HttpContext.Request.Form.Files.GetFile("file") : null;
         if (file is null || string.IsNullOrEmpty(file.FileName))
         {
-            _errors = ["Choose a .csv or .yaml file to check."];
+            Errors = ["Choose a .csv or .yaml file to check."];
             return;
         }
 
         try
         {
             await using var content = file.OpenReadStream();
-            var preview = await TagMaps.PreviewUploadAsync((await AuthenticationState).User, SiteId, file.FileName, content, CancellationToken.None);
+            var preview = await TagMaps.PreviewUploadAsync(await CallerAsync(), SiteId, file.FileName, content, CancellationToken.None);
             if (preview.UploadId is { } kept)
             {
                 Navigation.NavigateTo($"sites/{SiteId}/tag-map/upload?upload={kept}");
@@ -88,7 +79,7 @@ public sealed partial class UploadTagMap
         catch (PortalException e)
         {
             _preview = null;
-            _errors = e.Details;
+            Errors = e.Details;
         }
     }
 
@@ -96,19 +87,19 @@ public sealed partial class UploadTagMap
     {
         if (UploadId is not { } uploadId)
         {
-            _errors = ["Upload a file first."];
+            Errors = ["Upload a file first."];
             return;
         }
 
         if (string.IsNullOrWhiteSpace(Publish?.Comment))
         {
-            _errors = ["Say in a comment what changes and why."];
+            Errors = ["Say in a comment what changes and why."];
             return;
         }
 
         try
         {
-            var result = await TagMaps.PublishUploadAsync((await AuthenticationState).User, SiteId, uploadId, Publish.BaseVersion, Publish.Comment, CancellationToken.None);
+            var result = await TagMaps.PublishUploadAsync(await CallerAsync(), SiteId, uploadId, Publish.BaseVersion, Publish.Comment, CancellationToken.None);
             switch (result.Outcome)
             {
                 case TagMapChangeOutcome.Created:
@@ -120,17 +111,17 @@ public sealed partial class UploadTagMap
                     break;
                 case TagMapChangeOutcome.Conflict:
                     _conflict = result.Current;
-                    _errors = result.Current is null ? [.. result.Errors.Select(e => e.Message)] : [];
+                    Errors = result.Current is null ? [.. result.Errors.Select(e => e.Message)] : [];
                     break;
                 default:
                     _preview = _preview is null ? null : _preview with { UploadId = null, Errors = result.Errors, Diff = null };
-                    _errors = _preview is null ? [.. result.Errors.Select(e => e.Message)] : [];
+                    Errors = _preview is null ? [.. result.Errors.Select(e => e.Message)] : [];
                     break;
             }
         }
         catch (PortalException e)
         {
-            _errors = e.Details;
+            Errors = e.Details;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.Uns;
@@ -31,7 +30,6 @@ public sealed partial class UnsExplorer
 
     private static readonly JsonSerializerOptions ChartJson = new(JsonSerializerDefaults.Web);
 
-    private IReadOnlyList<string> _errors = [];
     private TopicTree? _tree;
     private TagValueView? _current;
     private TagHistoryView? _history;
@@ -45,9 +43,6 @@ public sealed partial class UnsExplorer
 
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "tag")]
     private string? Tag { get; set; }
@@ -66,7 +61,7 @@ public sealed partial class UnsExplorer
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         try
         {
             var values = await Explorer.ListValuesAsync(caller, CancellationToken.None);
@@ -86,7 +81,7 @@ public sealed partial class UnsExplorer
         }
         catch (PortalException e)
         {
-            _errors = e.Details;
+            Errors = e.Details;
         }
     }
 }

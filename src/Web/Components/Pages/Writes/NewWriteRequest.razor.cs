@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
@@ -17,7 +16,6 @@ public sealed partial class NewWriteRequest
 {
     internal const int MaxMatches = 50;
 
-    private IReadOnlyList<string> _errors = [];
     private IReadOnlyList<WritableTagView>? _matches;
     private WritableTagView? _tag;
     private EditContext _editContext = default!;
@@ -28,9 +26,6 @@ public sealed partial class NewWriteRequest
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "q")]
     private string? Search { get; set; }
@@ -47,8 +42,8 @@ public sealed partial class NewWriteRequest
         _editContext = new EditContext(Input);
         _serverErrors = new ValidationMessageStore(_editContext);
         _editContext.OnValidationRequested += (_, _) => _serverErrors.Clear();
-        var caller = (await AuthenticationState).User;
-        try
+        var caller = await CallerAsync();
+        await CallAsync(async () =>
         {
             if (Search is not null)
             {
@@ -60,11 +55,7 @@ public sealed partial class NewWriteRequest
             {
                 _tag = await Writes.GetWritableTagAsync(caller, path.Trim(), CancellationToken.None);
             }
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+        });
     }
 
     private async Task RequestAsync()
@@ -87,7 +78,7 @@ public sealed partial class NewWriteRequest
 
         try
         {
-            var id = await Writes.RequestAsync((await AuthenticationState).User, new WriteRequestInput(Input.Tag, Input.Value, Input.Reason, notBefore, notAfter), CancellationToken.None);
+            var id = await Writes.RequestAsync(await CallerAsync(), new WriteRequestInput(Input.Tag, Input.Value, Input.Reason, notBefore, notAfter), CancellationToken.None);
             Navigation.NavigateTo($"writes/{id}?requested=true");
         }
         catch (PortalFieldException e)
@@ -96,7 +87,7 @@ public sealed partial class NewWriteRequest
         }
         catch (PortalException e)
         {
-            _errors = e.Details;
+            Errors = e.Details;
         }
     }
 
@@ -104,7 +95,7 @@ public sealed partial class NewWriteRequest
     {
         if (field == WriteRequestFields.Form)
         {
-            _errors = [message];
+            Errors = [message];
             return;
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
@@ -13,14 +12,10 @@ namespace Proxus.Web.Components.Pages.Writes;
 public sealed partial class WriteRequestDetail
 {
     private WriteRequestDetailView? _request;
-    private IReadOnlyList<string> _errors = [];
     private bool _loaded;
 
     [Inject]
     private IControlWrites Writes { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -45,14 +40,10 @@ public sealed partial class WriteRequestDetail
 
     protected override async Task OnParametersSetAsync()
     {
-        try
+        await CallAsync(async caller =>
         {
-            _request = await Writes.GetAsync((await AuthenticationState).User, Id, CancellationToken.None);
-        }
-        catch (PortalException e)
-        {
-            _errors = e.Details;
-        }
+            _request = await Writes.GetAsync(caller, Id, CancellationToken.None);
+        });
 
         _loaded = true;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
@@ -16,16 +15,12 @@ public sealed partial class WriteRequests
 
     private WriteRequestPage? _page;
     private IReadOnlyList<SiteView> _sites = [];
-    private IReadOnlyList<string> _errors = [];
 
     [Inject]
     private IControlWrites Writes { get; set; } = default!;
 
     [Inject]
     private IFleetDirectory Fleet { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "state")]
     private string? State { get; set; }
@@ -51,10 +46,10 @@ public sealed partial class WriteRequests
 
     protected override async Task OnParametersSetAsync()
     {
-        var caller = (await AuthenticationState).User;
+        var caller = await CallerAsync();
         Offset = Math.Max(0, Offset);
         var errors = UtcInput.RangeErrors(FromText, ToText);
-        _errors = errors;
+        Errors = errors;
         try
         {
             _sites = await Fleet.ListSitesAsync(caller, CancellationToken.None);
@@ -64,7 +59,7 @@ public sealed partial class WriteRequests
         }
         catch (PortalException e)
         {
-            _errors = e.Details;
+            Errors = e.Details;
             _page = new WriteRequestPage([], false);
         }
     }
