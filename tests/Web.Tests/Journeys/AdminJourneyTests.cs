@@ -71,6 +71,34 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         await Assertions.Expect(page.GetByTestId("value-" + temperature)).ToContainTextAsync("degC");
         await Portal.ScreenshotAsync(page, "portal-uns-live");
         await page.Context.CloseAsync();
+
+        await HistoryChart_InABrowserOutsideUtc_ReadsUtcIn24HourTimeAsync(temperature, agent);
+    }
+
+    /// <summary>The chart's times read like every other time of the portal, whatever the browser's time zone.</summary>
+    private async Task HistoryChart_InABrowserOutsideUtc_ReadsUtcIn24HourTimeAsync(string tag, AgentProcess agent)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            IgnoreHTTPSErrors = true,
+            TimezoneId = "America/New_York",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await Portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
+        await Portal.WaitUntilShownAsync(page, $"uns?tag={Uri.EscapeDataString(tag)}", p => p.GetByText(new Regex("\\b([2-9]|[1-9]\\d+) values from")), Portal.AgentStep, agent);
+
+        var before = DateTime.UtcNow.AddMinutes(-20);
+        await page.GetByTestId("history-chart").Locator(".u-over").HoverAsync();
+        var legend = page.GetByTestId("history-chart").Locator(".u-legend .u-series").First;
+        await Assertions.Expect(legend).ToContainTextAsync("Time (UTC)");
+        var shown = (await legend.Locator(".u-value").InnerTextAsync()).Trim();
+        shown.Should().MatchRegex("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$", "a 24-hour time after an ISO date, no am/pm");
+        var time = DateTime.ParseExact(shown, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+        time.Should().BeOnOrAfter(before.AddMinutes(-1)).And.BeOnOrBefore(DateTime.UtcNow.AddMinutes(1), "the chart shows UTC, not New York time");
+        await context.CloseAsync();
     }
 
     public void Dispose() => Directory.Delete(_agentDirectory, recursive: true);
