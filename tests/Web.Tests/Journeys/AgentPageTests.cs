@@ -25,6 +25,20 @@ public sealed class AgentPageTests(PortalServer server) : IDisposable
     }
 
     [Fact]
+    public async Task OnlineAgentWithoutConnections_SaysHowToGiveItOne()
+    {
+        var admin = await server.AdminPageAsync();
+        var site = await Portal.CreateSiteWithAgentAsync(admin, "Idle agent site", "idle-edge");
+        var command = await Portal.CreateEnrollCommandAsync(admin, site.AgentId);
+        await using var agent = await Portal.EnrollAndRunAgentAsync(server, command, _agentDirectory);
+
+        await Portal.WaitUntilShownAsync(admin, $"agents/{site.AgentId}", p => p.GetByTestId("no-connections"), Portal.AgentStep, agent);
+        await Assertions.Expect(admin.GetByTestId("no-connections")).ToContainTextAsync("agent: idle-edge");
+        await Assertions.Expect(admin.GetByTestId("no-connections").GetByRole(AriaRole.Link, new() { Name = "tag map" })).ToHaveAttributeAsync("href", $"sites/{site.Id}/tag-map");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task RevokedAgent_ShowsRevokedAndHowToEnrollAgain_OffersNoSecondRevoke()
     {
         var admin = await server.AdminPageAsync();
