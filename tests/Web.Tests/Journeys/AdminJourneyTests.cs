@@ -42,10 +42,12 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         await Portal.ScreenshotAsync(page, "portal-enrollment-token");
 
         var parts = command.Split(' ');
-        parts.Should().HaveCount(6);
+        parts.Should().HaveCount(8);
         parts[..4].Should().Equal("proxus-agent", "enroll", "--server", server.BaseAddress.ToString().TrimEnd('/'));
         parts[4].Should().Be("--token");
         parts[5].Should().MatchRegex(Portal.EnrollmentToken());
+        parts[6].Should().Be("--ca-fingerprint");
+        parts[7].Should().Be(await RootCaFingerprintAsync(), "the agent pins the server's root CA from its first connection");
 
         // Shown once: the agent page and a reload of the token page never show it again.
         await page.ReloadAsync();
@@ -99,6 +101,17 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         var time = DateTime.ParseExact(shown, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
         time.Should().BeOnOrAfter(before.AddMinutes(-1)).And.BeOnOrBefore(DateTime.UtcNow.AddMinutes(1), "the chart shows UTC, not New York time");
         await context.CloseAsync();
+    }
+
+    /// <summary>The SHA-256 fingerprint of the root of the chain the server publishes at <c>/api/v1/pki/ca</c>, as <c>AA:BB:…</c>.</summary>
+    private async Task<string> RootCaFingerprintAsync()
+    {
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var chain = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        chain.ImportFromPem(await http.GetStringAsync(new Uri("api/v1/pki/ca", UriKind.Relative)));
+        var root = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData));
+        return string.Join(':', root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public void Dispose() => Directory.Delete(_agentDirectory, recursive: true);

@@ -45,7 +45,7 @@ public sealed class AgentPageTests(PortalServer server) : IDisposable
         var site = await Portal.CreateSiteWithAgentAsync(admin, "Revoke site", "old-edge");
         var command = await Portal.CreateEnrollCommandAsync(admin, site.AgentId);
         var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        await AgentProcess.EnrollAsync(new Uri(parts[3]), parts[5], null, _agentDirectory);
+        await AgentProcess.EnrollAsync(new Uri(parts[3]), parts[5], parts[7], _agentDirectory);
 
         await admin.GotoAsync($"agents/{site.AgentId}");
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Certificates" })).ToContainTextAsync("Certificate valid");
