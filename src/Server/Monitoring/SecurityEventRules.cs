@@ -25,7 +25,7 @@ internal sealed class SecurityEventRules(AlertRuleOptions options, IAgentDirecto
                 break;
             case SecurityEventType.AclDenied when options.IsEnabled(AlertRules.AclDenialBurst)
                 && _aclDenials.Add(securityEvent.Subject, at):
-                candidates.Add(Candidate(AlertRules.AclDenialBurst, AlertSeverity.Medium, securityEvent, at, $"{options.AclDenialThreshold} or more ACL denials within {options.AclDenialWindow} for {securityEvent.Subject}") with { Occurrences = options.AclDenialThreshold });
+                candidates.Add(Candidate(AlertRules.AclDenialBurst, AlertSeverity.Medium, securityEvent, at, $"{options.AclDenialThreshold} or more ACL denials within {AlertText.Duration(options.AclDenialWindow)} for {securityEvent.Subject}") with { Occurrences = options.AclDenialThreshold });
                 break;
             case SecurityEventType.RevokedCertificatePresented when options.IsEnabled(AlertRules.RevokedCertificate):
                 candidates.Add(Candidate(AlertRules.RevokedCertificate, AlertSeverity.Critical, securityEvent, at, $"Revoked {securityEvent.Subject} presented"));
@@ -49,7 +49,7 @@ internal sealed class SecurityEventRules(AlertRuleOptions options, IAgentDirecto
         var source = securityEvent.Source ?? "unknown";
         if (options.IsEnabled(AlertRules.AuthenticationFailures) && _authenticationFailures.Add(source, at))
         {
-            candidates.Add(Candidate(AlertRules.AuthenticationFailures, AlertSeverity.High, securityEvent with { Subject = "source:" + source }, at, $"{options.AuthenticationFailureThreshold} or more authentication failures within {options.AuthenticationFailureWindow} from {source}") with { Occurrences = options.AuthenticationFailureThreshold });
+            candidates.Add(Candidate(AlertRules.AuthenticationFailures, AlertSeverity.High, securityEvent with { Subject = "source:" + source }, at, $"{options.AuthenticationFailureThreshold} or more authentication failures within {AlertText.Duration(options.AuthenticationFailureWindow)} from {source}") with { Occurrences = options.AuthenticationFailureThreshold });
         }
     }
 

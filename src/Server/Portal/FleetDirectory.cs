@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Api;
 using Proxus.Server.Configuration;
@@ -7,6 +9,7 @@ using Proxus.Server.Enrollment;
 using Proxus.Server.Fleet;
 using Proxus.Server.Fleet.Status;
 using Proxus.Server.Identity;
+using Proxus.Server.Pki;
 using Proxus.Web.Services;
 
 namespace Proxus.Server.Portal;
@@ -19,6 +22,7 @@ internal sealed class FleetDirectory(
     AgentConfigService configurations,
     SiteAccess access,
     IAgentStatusStore statuses,
+    CertificateAuthority authority,
     PortalAuthorization authorization) : IFleetDirectory
 {
     public async Task<IReadOnlyList<SiteView>> ListSitesAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
@@ -115,7 +119,8 @@ internal sealed class FleetDirectory(
         try
         {
             var token = await enrollment.CreateTokenAsync(agentId, ApiPrincipal.Actor(caller), lifetime, cancellationToken);
-            return new EnrollmentTokenView(token.AgentId, token.Token, token.ExpiresAt);
+            var fingerprint = string.Join(':', authority.RootCertificate.GetCertHash(HashAlgorithmName.SHA256).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+            return new EnrollmentTokenView(token.AgentId, token.Token, token.ExpiresAt, fingerprint);
         }
         catch (ArgumentOutOfRangeException e)
         {

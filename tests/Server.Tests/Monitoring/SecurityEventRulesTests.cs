@@ -20,7 +20,8 @@ public sealed class SecurityEventRulesTests
         }
 
         raised.Should().ContainSingle(c => c.Rule == AlertRules.AuthenticationFailures)
-            .Which.Should().Match<AlertCandidate>(c => c.Subject == "source:10.9.8.7" && c.Severity == AlertSeverity.High && c.Occurrences == 5);
+            .Which.Should().Match<AlertCandidate>(c => c.Subject == "source:10.9.8.7" && c.Severity == AlertSeverity.High && c.Occurrences == 5
+                && c.Summary == "5 or more authentication failures within 5 min from 10.9.8.7");
     }
 
     [Fact]
@@ -50,7 +51,8 @@ public sealed class SecurityEventRulesTests
             raised.AddRange(await rules.EvaluateAsync(new SecurityEvent(SecurityEventType.AclDenied, "agent:a", "127.0.0.1") { OccurredAt = Start.AddSeconds(i) }, CancellationToken.None));
         }
 
-        raised.Should().ContainSingle().Which.Should().Match<AlertCandidate>(c => c.Rule == AlertRules.AclDenialBurst && c.Subject == "agent:a" && c.Occurrences == 10);
+        raised.Should().ContainSingle().Which.Should().Match<AlertCandidate>(c => c.Rule == AlertRules.AclDenialBurst && c.Subject == "agent:a" && c.Occurrences == 10
+            && c.Summary == "10 or more ACL denials within 1 min for agent:a");
     }
 
     [Fact]

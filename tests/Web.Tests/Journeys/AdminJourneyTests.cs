@@ -42,10 +42,12 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         await Portal.ScreenshotAsync(page, "portal-enrollment-token");
 
         var parts = command.Split(' ');
-        parts.Should().HaveCount(6);
+        parts.Should().HaveCount(8);
         parts[..4].Should().Equal("proxus-agent", "enroll", "--server", server.BaseAddress.ToString().TrimEnd('/'));
         parts[4].Should().Be("--token");
         parts[5].Should().MatchRegex(Portal.EnrollmentToken());
+        parts[6].Should().Be("--ca-fingerprint");
+        parts[7].Should().Be(await RootCaFingerprintAsync(), "the agent pins the server's root CA from its first connection");
 
         // Shown once: the agent page and a reload of the token page never show it again.
         await page.ReloadAsync();
@@ -71,6 +73,45 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         await Assertions.Expect(page.GetByTestId("value-" + temperature)).ToContainTextAsync("degC");
         await Portal.ScreenshotAsync(page, "portal-uns-live");
         await page.Context.CloseAsync();
+
+        await HistoryChart_InABrowserOutsideUtc_ReadsUtcIn24HourTimeAsync(temperature, agent);
+    }
+
+    /// <summary>The chart's times read like every other time of the portal, whatever the browser's time zone.</summary>
+    private async Task HistoryChart_InABrowserOutsideUtc_ReadsUtcIn24HourTimeAsync(string tag, AgentProcess agent)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress.ToString(),
+            IgnoreHTTPSErrors = true,
+            TimezoneId = "America/New_York",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await Portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
+        await Portal.WaitUntilShownAsync(page, $"uns?tag={Uri.EscapeDataString(tag)}", p => p.GetByText(new Regex("\\b([2-9]|[1-9]\\d+) values from")), Portal.AgentStep, agent);
+
+        var before = DateTime.UtcNow.AddMinutes(-20);
+        await page.GetByTestId("history-chart").Locator(".u-over").HoverAsync();
+        var legend = page.GetByTestId("history-chart").Locator(".u-legend .u-series").First;
+        await Assertions.Expect(legend).ToContainTextAsync("Time (UTC)");
+        var shown = (await legend.Locator(".u-value").InnerTextAsync()).Trim();
+        shown.Should().MatchRegex("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$", "a 24-hour time after an ISO date, no am/pm");
+        var time = DateTime.ParseExact(shown, "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+        time.Should().BeOnOrAfter(before.AddMinutes(-1)).And.BeOnOrBefore(DateTime.UtcNow.AddMinutes(1), "the chart shows UTC, not New York time");
+        await context.CloseAsync();
+    }
+
+    /// <summary>The SHA-256 fingerprint of the root of the chain the server publishes at <c>/api/v1/pki/ca</c>, as <c>AA:BB:…</c>.</summary>
+    private async Task<string> RootCaFingerprintAsync()
+    {
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator };
+        using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var chain = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        chain.ImportFromPem(await http.GetStringAsync(new Uri("api/v1/pki/ca", UriKind.Relative)));
+        var root = chain.Single(c => c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData));
+        return string.Join(':', root.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public void Dispose() => Directory.Delete(_agentDirectory, recursive: true);

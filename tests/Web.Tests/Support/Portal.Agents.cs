@@ -19,16 +19,17 @@ public static partial class Portal
     }
 
     /// <summary>
-    /// Runs the enroll command the portal showed (<c>proxus-agent enroll --server URL --token TOKEN</c>,
-    /// its server and token as shown) with the test's data directory and the broker's test port, then
-    /// starts <c>proxus-agent run</c>.
+    /// Runs the enroll command the portal showed (<c>proxus-agent enroll --server URL --token TOKEN
+    /// --ca-fingerprint FP</c>, its server, token and fingerprint as shown) with the test's data
+    /// directory and the broker's test port, then starts <c>proxus-agent run</c>.
     /// </summary>
     public static async Task<AgentProcess> EnrollAndRunAgentAsync(PortalServer server, string command, string dataDirectory)
     {
         var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        parts.Should().HaveCount(6).And.StartWith(["proxus-agent", "enroll", "--server"]);
+        parts.Should().HaveCount(8).And.StartWith(["proxus-agent", "enroll", "--server"]);
         parts[4].Should().Be("--token");
-        await AgentProcess.EnrollAsync(new Uri(parts[3]), parts[5], null, dataDirectory, "--broker", $"mqtts://127.0.0.1:{server.MqttTlsPort}");
+        parts[6].Should().Be("--ca-fingerprint");
+        await AgentProcess.EnrollAsync(new Uri(parts[3]), parts[5], parts[7], dataDirectory, "--broker", $"mqtts://127.0.0.1:{server.MqttTlsPort}");
         return AgentProcess.Start(dataDirectory);
     }
 

@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace Proxus.Web.Components.Shared;
 
-/// <summary>How the portal writes times: UTC, ISO-like, to the second, plus "in 3 days" style distances.</summary>
+/// <summary>
+/// How the portal writes times: UTC, ISO-like, to the second (a no-break space keeps date and time on
+/// one line in narrow table cells), plus "in 3 days" style distances.
+/// </summary>
 public static class Time
 {
-    public static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'\u00A0'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Utc(DateTimeOffset? value) => value is { } v ? Utc(v) : "—";
 

@@ -71,6 +71,16 @@ async function copy(button) {
     setTimeout(() => { button.textContent = label; }, 2000);
 }
 
+/** uPlot's US date templates (`{M}/{D}/{YY}`, `{h}:{mm}{aa}`) rewritten as ISO dates and 24-hour times. */
+function utcTemplate(template) {
+    return template
+        .replaceAll('{M}/{D}/{YY}', '{YYYY}-{MM}-{DD}')
+        .replaceAll('{M}/{D}', '{MM}-{DD}')
+        .replaceAll('{h}{aa}', '{HH}:00')
+        .replaceAll('{h}', '{HH}')
+        .replaceAll('{aa}', '');
+}
+
 function drawCharts(root) {
     if (typeof window.uPlot !== 'function') {
         return;
@@ -81,7 +91,7 @@ function drawCharts(root) {
             continue;
         }
         const palette = ['#0b5cad', '#17692f', '#a1231b'];
-        const series = [{}].concat(data.series.map((s, i) => ({
+        const series = [{ label: 'Time (UTC)' }].concat(data.series.map((s, i) => ({
             label: s.name + (data.unit ? ` (${data.unit})` : ''),
             stroke: palette[i % palette.length],
             width: s.name === 'avg' || s.name === 'value' ? 2 : 1,
@@ -93,6 +103,9 @@ function drawCharts(root) {
             series,
             axes: [{}, { label: data.unit ?? '' }],
             scales: { x: { time: true } },
+            // Times read as everywhere else in the portal: UTC, 24-hour, year-month-day.
+            tzDate: seconds => window.uPlot.tzDate(new Date(seconds * 1e3), 'Etc/UTC'),
+            fmtDate: template => window.uPlot.fmtDate(utcTemplate(template)),
         };
         target.dataset.drawn = 'true';
         const chart = new window.uPlot(options, [data.times].concat(data.series.map(s => s.values)), target);

@@ -21,6 +21,9 @@ public sealed partial class AgentDetail
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    /// <summary>Every certificate the agent was issued is revoked: it cannot connect until it enrolls again.</summary>
+    private bool IsRevoked => _agent is { Certificates.Count: > 0 } agent && agent.Certificates.All(c => c.RevokedAt is not null);
+
     protected override async Task OnParametersSetAsync()
     {
         _agent = await Fleet.GetAgentAsync(await CallerAsync(), AgentId, CancellationToken.None);

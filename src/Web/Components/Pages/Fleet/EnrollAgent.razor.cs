@@ -21,11 +21,11 @@ public sealed partial class EnrollAgent
     [SupplyParameterFromForm(FormName = "enroll")]
     private TokenInput? Input { get; set; }
 
-    /// <summary>The command for the agent's machine: this server as the browser reached it, and the token.</summary>
-    private string Command => EnrollCommand(Navigation.BaseUri, _token!.Token);
+    /// <summary>The command for the agent's machine: this server as the browser reached it, the token, and the CA the agent is to trust.</summary>
+    private string Command => EnrollCommand(Navigation.BaseUri, _token!.Token, _token.CaFingerprint);
 
-    internal static string EnrollCommand(string serverBaseUri, string token)
-        => $"proxus-agent enroll --server {serverBaseUri.TrimEnd('/')} --token {token}";
+    internal static string EnrollCommand(string serverBaseUri, string token, string caFingerprint)
+        => $"proxus-agent enroll --server {serverBaseUri.TrimEnd('/')} --token {token} --ca-fingerprint {caFingerprint}";
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+using Proxus.TestSupport;
+using Proxus.Web.Tests.Support;
+
+namespace Proxus.Web.Tests.Journeys;
+
+/// <summary>What the agent page tells an admin at each stage an agent goes through: created, enrolled, revoked.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AgentPageTests(PortalServer server) : IDisposable
+{
+    private readonly string _agentDirectory = Directory.CreateTempSubdirectory("proxus-web-agent-page-").FullName;
+
+    [Fact]
+    public async Task NewAgent_NoConfigurationYet_SaysHowItGetsOne()
+    {
+        var admin = await server.AdminPageAsync();
+        var site = await Portal.CreateSiteWithAgentAsync(admin, "Config hint site", "line-edge");
+
+        await admin.GotoAsync($"agents/{site.AgentId}");
+        await Assertions.Expect(admin.GetByTestId("latest-config")).ToHaveTextAsync("none yet");
+        var hint = admin.GetByTestId("config-hint");
+        await Assertions.Expect(hint).ToContainTextAsync("tag map");
+        await Assertions.Expect(hint.GetByRole(AriaRole.Link, new() { Name = "tag map" })).ToHaveAttributeAsync("href", $"sites/{site.Id}/tag-map");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnlineAgentWithoutConnections_SaysHowToGiveItOne()
+    {
+        var admin = await server.AdminPageAsync();
+        var site = await Portal.CreateSiteWithAgentAsync(admin, "Idle agent site", "idle-edge");
+        var command = await Portal.CreateEnrollCommandAsync(admin, site.AgentId);
+        await using var agent = await Portal.EnrollAndRunAgentAsync(server, command, _agentDirectory);
+
+        await Portal.WaitUntilShownAsync(admin, $"agents/{site.AgentId}", p => p.GetByTestId("no-connections"), Portal.AgentStep, agent);
+        await Assertions.Expect(admin.GetByTestId("no-connections")).ToContainTextAsync("agent: idle-edge");
+        await Assertions.Expect(admin.GetByTestId("no-connections").GetByRole(AriaRole.Link, new() { Name = "tag map" })).ToHaveAttributeAsync("href", $"sites/{site.Id}/tag-map");
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task RevokedAgent_ShowsRevokedAndHowToEnrollAgain_OffersNoSecondRevoke()
+    {
+        var admin = await server.AdminPageAsync();
+        var site = await Portal.CreateSiteWithAgentAsync(admin, "Revoke site", "old-edge");
+        var command = await Portal.CreateEnrollCommandAsync(admin, site.AgentId);
+        var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        await AgentProcess.EnrollAsync(new Uri(parts[3]), parts[5], parts[7], _agentDirectory);
+
+        await admin.GotoAsync($"agents/{site.AgentId}");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Certificates" })).ToContainTextAsync("Certificate valid");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Revoke the agent" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Back to the agent" }).ClickAsync();
+
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Certificates" })).ToContainTextAsync("Revoked");
+        await Assertions.Expect(admin.GetByTestId("revoked-banner")).ToContainTextAsync("--force");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Revoke", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Create enrollment token" })).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+    }
+
+    public void Dispose() => Directory.Delete(_agentDirectory, recursive: true);
+}
