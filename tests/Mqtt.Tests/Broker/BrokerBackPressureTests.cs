@@ -109,20 +109,20 @@ public sealed class BrokerBackPressureTests
     [Fact]
     public async Task Publish_SubscriberDrainsSlowerThanTheStallTimeoutButAcknowledges_WaitedOnAndNothingIsDropped()
     {
-        const int Count = 60;
+        const int Count = 300;
 
-        // Draining from 16 queued to 8 takes eight acknowledgements, 400 ms at one per 50 ms: longer than
-        // the stall timeout, yet the subscriber acknowledges all the time, so it is slow, not stalled.
+        // Draining from 128 queued to 64 takes 64 acknowledgements, over a second at one per 16 ms: longer
+        // than the stall timeout, yet the subscriber acknowledges all the time, so it is slow, not stalled.
         await using var broker = await TestBroker.StartAsync(o =>
         {
-            o.MaximumQueuedMessages = 32;
-            o.SubscriberStallTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaximumQueuedMessages = 256;
+            o.SubscriberStallTimeout = TimeSpan.FromMilliseconds(800);
         });
         await using var subscriber = await broker.ConnectAsync("sub", configure: c => c with { ReceiveMaximum = 1 });
         await subscriber.SubscribeAsync("t", MqttQualityOfService.AtLeastOnce);
         await using var publisher = await broker.ConnectAsync("pub");
 
-        var received = Task.Run(() => ReceiveAndAcknowledgeAsync(subscriber, Count, TimeSpan.FromMilliseconds(50)));
+        var received = Task.Run(() => ReceiveAndAcknowledgeAsync(subscriber, Count, TimeSpan.FromMilliseconds(16)));
         for (var i = 0; i < Count; i++)
         {
             var payload = new byte[4];
