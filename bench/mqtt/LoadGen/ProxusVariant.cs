@@ -24,7 +24,6 @@ public sealed record ProxusVariant(string Name, string Description, IReadOnlyLis
         new("proxus-no-consumers", "without the server's own MQTT consumers (`MqttConsumer:Enabled=false`)", ["--MqttConsumer:Enabled=false"]),
         new("proxus-workstation-gc", "workstation GC instead of server GC (`DOTNET_gcServer=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
         new("proxus-inline-io", "socket completions and Kestrel's connection code run on the epoll thread, no thread-pool hop (`DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" }),
-        new("proxus-gen0-64m", "a 64 MiB gen0 budget (`DOTNET_GCgen0size=0x4000000`): payloads still in flight survive fewer collections", [UnsRoot], new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x4000000" }),
         new("proxus-no-pgo", "no dynamic PGO: one tier-1 compilation per hot method instead of an instrumented one first (`DOTNET_TieredPGO=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
     ];
 

@@ -73,7 +73,7 @@ public sealed class BrokerBackPressureTests
     [Fact]
     public async Task Publish_SlowSubscriberBesideAWideWindowWhoseWriterIsBehind_PublisherWaitsForTheSlowOneAndNothingIsLost()
     {
-        const int count = 500;
+        const int Count = 500;
 
         // Subscribed first, so that it is the first match: a receive window granted by the authentication
         // hook that holds every message, so nothing is queued for it, but it reads nothing until the end,
@@ -86,8 +86,8 @@ public sealed class BrokerBackPressureTests
         await slow.SubscribeAsync("t", MqttQualityOfService.AtLeastOnce);
         await using var publisher = await broker.ConnectAsync("pub");
 
-        var slowReceived = Task.Run(() => ReceiveAndAcknowledgeAsync(slow, count, TimeSpan.FromMilliseconds(2)));
-        for (var i = 0; i < count; i++)
+        var slowReceived = Task.Run(() => ReceiveAndAcknowledgeAsync(slow, Count, TimeSpan.FromMilliseconds(2)));
+        for (var i = 0; i < Count; i++)
         {
             var payload = new byte[4096];
             BinaryPrimitives.WriteInt32BigEndian(payload, i);
@@ -95,35 +95,35 @@ public sealed class BrokerBackPressureTests
         }
 
         var codes = new List<MqttReasonCode>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < Count; i++)
         {
             codes.Add((await publisher.ReceiveAsync<PubAckPacket>()).ReasonCode);
         }
 
-        (await slowReceived).Should().Equal(Enumerable.Range(0, count), "the slow subscriber slowed the publisher down instead of losing its messages");
+        (await slowReceived).Should().Equal(Enumerable.Range(0, Count), "the slow subscriber slowed the publisher down instead of losing its messages");
         codes.Should().AllBeEquivalentTo(MqttReasonCode.Success);
-        (await ReceiveAndAcknowledgeAsync(wide, count, TimeSpan.Zero)).Should().Equal(Enumerable.Range(0, count));
+        (await ReceiveAndAcknowledgeAsync(wide, Count, TimeSpan.Zero)).Should().Equal(Enumerable.Range(0, Count));
         broker.Broker.Statistics.MessagesDropped.Should().Be(0);
     }
 
     [Fact]
     public async Task Publish_SubscriberDrainsSlowerThanTheStallTimeoutButAcknowledges_WaitedOnAndNothingIsDropped()
     {
-        const int count = 60;
+        const int Count = 300;
 
-        // Draining from 16 queued to 8 takes eight acknowledgements, 400 ms at one per 50 ms: longer than
-        // the stall timeout, yet the subscriber acknowledges all the time, so it is slow, not stalled.
+        // Draining from 128 queued to 64 takes 64 acknowledgements, over a second at one per 16 ms: longer
+        // than the stall timeout, yet the subscriber acknowledges all the time, so it is slow, not stalled.
         await using var broker = await TestBroker.StartAsync(o =>
         {
-            o.MaximumQueuedMessages = 32;
-            o.SubscriberStallTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaximumQueuedMessages = 256;
+            o.SubscriberStallTimeout = TimeSpan.FromMilliseconds(800);
         });
         await using var subscriber = await broker.ConnectAsync("sub", configure: c => c with { ReceiveMaximum = 1 });
         await subscriber.SubscribeAsync("t", MqttQualityOfService.AtLeastOnce);
         await using var publisher = await broker.ConnectAsync("pub");
 
-        var received = Task.Run(() => ReceiveAndAcknowledgeAsync(subscriber, count, TimeSpan.FromMilliseconds(50)));
-        for (var i = 0; i < count; i++)
+        var received = Task.Run(() => ReceiveAndAcknowledgeAsync(subscriber, Count, TimeSpan.FromMilliseconds(16)));
+        for (var i = 0; i < Count; i++)
         {
             var payload = new byte[4];
             BinaryPrimitives.WriteInt32BigEndian(payload, i);
@@ -131,12 +131,12 @@ public sealed class BrokerBackPressureTests
         }
 
         var codes = new List<MqttReasonCode>();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < Count; i++)
         {
             codes.Add((await publisher.ReceiveAsync<PubAckPacket>()).ReasonCode);
         }
 
-        (await received).Should().Equal(Enumerable.Range(0, count));
+        (await received).Should().Equal(Enumerable.Range(0, Count));
         codes.Should().AllBeEquivalentTo(MqttReasonCode.Success);
         broker.Broker.Statistics.MessagesDropped.Should().Be(0);
     }
