@@ -55,9 +55,7 @@ public sealed class TagMapsApiTests(SqliteTrustFixture fixture) : IClassFixture<
     public async Task Publish_EngineerOfAnotherSite_NotFoundAndNothingStored()
     {
         using var api = await TagMapApiClient.CreateAsync(_server);
-        var otherSite = await _server.Get<FleetService>().CreateSiteAsync("Other " + Guid.NewGuid().ToString("N"), "admin:test", CancellationToken.None);
-        var other = await Iam.CreateUserAsync(_server, [Roles.OtEngineer], [otherSite.Id]);
-        using var outsider = await Iam.SignInAsync(_server, other.UserName);
+        using var outsider = await SignInEngineerOfAnotherSiteAsync();
 
         using var publish = await api.PublishYamlAsync(api.Scenario.Yaml(), client: outsider);
         using var read = await outsider.GetAsync($"{api.Root}/versions");
@@ -82,9 +80,7 @@ public sealed class TagMapsApiTests(SqliteTrustFixture fixture) : IClassFixture<
     {
         using var api = await TagMapApiClient.CreateAsync(_server);
         using var published = await api.PublishYamlAsync(api.Scenario.Yaml());
-        var otherSite = await _server.Get<FleetService>().CreateSiteAsync("Other " + Guid.NewGuid().ToString("N"), "admin:test", CancellationToken.None);
-        var other = await Iam.CreateUserAsync(_server, [Roles.OtEngineer], [otherSite.Id]);
-        using var outsider = await Iam.SignInAsync(_server, other.UserName);
+        using var outsider = await SignInEngineerOfAnotherSiteAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/sites/{api.Scenario.Site.Id:D}{path}")
         {
             // Queries the endpoints refuse and a body no upload accepts: the site check answers first.
@@ -309,5 +305,13 @@ public sealed class TagMapsApiTests(SqliteTrustFixture fixture) : IClassFixture<
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).Should().Contain("no tag map yet");
+    }
+
+    /// <summary>An HTTPS session of an OtEngineer assigned to a new site, not to the scenario's.</summary>
+    private async Task<HttpClient> SignInEngineerOfAnotherSiteAsync()
+    {
+        var otherSite = await _server.Get<FleetService>().CreateSiteAsync("Other " + Guid.NewGuid().ToString("N"), "admin:test", CancellationToken.None);
+        var other = await Iam.CreateUserAsync(_server, [Roles.OtEngineer], [otherSite.Id]);
+        return await Iam.SignInAsync(_server, other.UserName);
     }
 }
