@@ -2,9 +2,10 @@ namespace Proxus.Server.Mqtt;
 
 /// <summary>
 /// How the server's own MQTT consumers (telemetry ingest, agent status) reach the broker, section
-/// <c>MqttConsumer</c>. Without <see cref="Url"/> they use the embedded broker through its
-/// loopback listener (<c>Mqtt:Port</c>), authenticated as the server by a secret that exists only
-/// in this process's memory (<see cref="ServerMqttCredentials"/>). With it, they are ordinary
+/// <c>MqttConsumer</c>. Without <see cref="Url"/> they use the embedded broker, in-process
+/// (<see cref="EmbeddedBrokerTransport"/>; they run when its loopback listener <c>Mqtt:Port</c> is
+/// on), authenticated as the server by a secret that exists only in this process's memory
+/// (<see cref="ServerMqttCredentials"/>). With it, they are ordinary
 /// MQTT 5.0 clients of any broker (mosquitto, EMQX, HiveMQ, ...), with the credentials and TLS
 /// material given here.
 /// </summary>

@@ -13,7 +13,7 @@ namespace Proxus.Server.Mqtt;
 /// (<see cref="IAgentIdentityResolver"/>: chain, validity, serial register, revocation, site), must
 /// use its agent id as client id, and gets the ACLs of <see cref="MqttAccessRules"/> with its site's
 /// UNS prefix (its <see cref="Configuration.SiteNamespace"/>, read at CONNECT). The server's own
-/// consumers present <see cref="ServerMqttCredentials"/> on the loopback listener. Enterprise
+/// consumers present <see cref="ServerMqttCredentials"/> on their in-process connection. Enterprise
 /// consumers (OAuth2 machine clients) authenticate with an access token or a client certificate of
 /// theirs and are read-only on the UNS (<see cref="MachineClientAuthenticator"/>). MQTT 5 enhanced
 /// authentication is not offered: a CONNECT naming an authentication method is refused with 0x8C.
