@@ -30,6 +30,7 @@ internal sealed partial class MqttBrokerConnection
     private long _lastPacketAt = Environment.TickCount64;
     private int _backlog;
     private int _closing;
+    private volatile bool _connectReceived;
     private MqttReasonCode? _closeReason;
 
     public MqttBrokerConnection(MqttBroker broker, IDuplexPipe transport, MqttConnectionInfo info, ILogger logger)
@@ -101,12 +102,16 @@ internal sealed partial class MqttBrokerConnection
         }
     }
 
-    /// <summary>Checked by the broker's housekeeping: connect timeout and keep-alive (1.5 times, section 3.1.2.10).</summary>
+    /// <summary>
+    /// Checked by the broker's housekeeping: connect timeout and keep-alive (1.5 times, section 3.1.2.10).
+    /// The connect timeout bounds the client (a complete CONNECT in time), not the broker's own work on
+    /// it: once CONNECT is in, authentication may take what a loaded machine needs.
+    /// </summary>
     public void CheckTimeouts(long now)
     {
         if (!IsConnected)
         {
-            if (now - _startedAt > (long)_broker.Options.ConnectTimeout.TotalMilliseconds)
+            if (!_connectReceived && now - _startedAt > (long)_broker.Options.ConnectTimeout.TotalMilliseconds)
             {
                 MqttBrokerLog.ConnectTimeout(_logger, Info.RemoteEndPoint);
                 Close(MqttReasonCode.MaximumConnectTime);
@@ -186,9 +191,13 @@ internal sealed partial class MqttBrokerConnection
     {
         if (!IsConnected)
         {
-            return packet is ConnectPacket connect
-                ? HandleConnectAsync(connect)
-                : throw new MqttProtocolException(MqttReasonCode.ProtocolError, "The first packet must be CONNECT.");
+            if (packet is not ConnectPacket connect)
+            {
+                throw new MqttProtocolException(MqttReasonCode.ProtocolError, "The first packet must be CONNECT.");
+            }
+
+            _connectReceived = true;
+            return HandleConnectAsync(connect);
         }
 
         _broker.Statistics.AddPacketReceived();

@@ -129,6 +129,30 @@ public sealed class BrokerConnectTests
     }
 
     [Fact]
+    public async Task Connect_StalledMidConnectWhileAuthenticationIsSlow_StalledOneClosedSlowOneAccepted()
+    {
+        // A loaded machine: authenticating takes three times the connect timeout. The client whose
+        // CONNECT arrived is not dropped for the broker's own slowness; the one that stalled mid-CONNECT is.
+        var hooks = new TestBrokerHooks { AuthenticationDelay = TimeSpan.FromMilliseconds(900) };
+        await using var broker = await TestBroker.StartAsync(
+            o =>
+            {
+                o.ConnectTimeout = TimeSpan.FromMilliseconds(300);
+                o.HousekeepingInterval = TimeSpan.FromMilliseconds(50);
+            },
+            hooks);
+        await using var stalled = broker.Open();
+        await stalled.SendRawAsync(0x10, 0x20, 0x00, 0x04); // 4 of a CONNECT's 34 bytes, then nothing
+
+        await using var slow = await broker.ConnectAsync("slow");
+
+        slow.ConnAck!.ReasonCode.Should().Be(MqttReasonCode.Success);
+        (await stalled.ReadUntilClosedAsync()).Should().BeEmpty();
+        await slow.SendAsync(PingReqPacket.Instance);
+        await slow.ReceiveAsync<PingRespPacket>();
+    }
+
+    [Fact]
     public async Task Connect_FirstPacketNotConnect_Closed()
     {
         await using var broker = await TestBroker.StartAsync();

@@ -17,10 +17,18 @@ public sealed class TestBrokerHooks : IMqttBrokerHooks
 
     public ConcurrentQueue<MqttAuthenticationContext> Authentications { get; } = new();
 
-    public ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
+    /// <summary>How long authentication takes (e.g. an identity lookup on a loaded machine).</summary>
+    public TimeSpan AuthenticationDelay { get; set; }
+
+    public async ValueTask<MqttAuthenticationResult> AuthenticateAsync(MqttAuthenticationContext context, CancellationToken cancellationToken)
     {
         Authentications.Enqueue(context);
-        return ValueTask.FromResult(Authenticate(context));
+        if (AuthenticationDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AuthenticationDelay, cancellationToken);
+        }
+
+        return Authenticate(context);
     }
 
     public ValueTask<bool> AuthorizePublishAsync(MqttPublishAuthorizationContext context, CancellationToken cancellationToken)
