@@ -33,7 +33,10 @@ public sealed partial class MqttClient
                 CompleteRequest(connection, (MqttPacketWithId)packet);
                 break;
             case DisconnectPacket disconnect:
-                throw new MqttClientException(MqttClientError.ServerDisconnected, $"The server disconnected: {disconnect.ReasonCode}. {disconnect.ReasonString}", disconnect.ReasonCode);
+                throw new MqttClientException(
+                    MqttClientError.ServerDisconnected,
+                    disconnect.ReasonString is { Length: > 0 } text ? $"The server disconnected: {disconnect.ReasonCode} ({text})." : $"The server disconnected: {disconnect.ReasonCode}.",
+                    disconnect.ReasonCode);
             default:
                 throw new MqttProtocolException(MqttReasonCode.ProtocolError, $"A server must not send {packet.Type} to a connected client.");
         }

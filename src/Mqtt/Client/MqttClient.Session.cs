@@ -143,7 +143,7 @@ public sealed partial class MqttClient
             while (true)
             {
                 lastReason = await connection.Completion.ConfigureAwait(false);
-                var reconnect = _options.Reconnect.Enabled && !lifetime.IsCancellationRequested;
+                var reconnect = _options.Reconnect.Enabled && !lifetime.IsCancellationRequested && !_options.HostStopping.IsCancellationRequested;
                 Detach(connection, lastReason, reconnect);
                 if (!reconnect)
                 {
@@ -229,12 +229,32 @@ public sealed partial class MqttClient
             request.Completion.TrySetException(failure);
         }
 
-        if (reason is not null)
-        {
-            MqttClientLog.ConnectionLost(_logger, _options.Server, reason);
-        }
+        LogConnectionLost(reason);
 
         Disconnected?.Invoke(this, new MqttClientDisconnectedEventArgs(reason, willReconnect));
+    }
+
+    /// <summary>
+    /// A DISCONNECT from the server says why in its reason code: one line without a stack, and at
+    /// Information when it is Server shutting down while our own host stops too. Anything else (a
+    /// broken transport, a protocol violation) is a fault and keeps its exception.
+    /// </summary>
+    private void LogConnectionLost(Exception? reason)
+    {
+        switch (reason)
+        {
+            case null:
+                return;
+            case MqttClientException { Error: MqttClientError.ServerDisconnected, ReasonCode: MqttReasonCode.ServerShuttingDown } when _options.HostStopping.IsCancellationRequested:
+                MqttClientLog.ServerStoppedWithHost(_logger, _options.Server);
+                return;
+            case MqttClientException { Error: MqttClientError.ServerDisconnected } disconnected:
+                MqttClientLog.ServerDisconnected(_logger, _options.Server, disconnected.Message);
+                return;
+            default:
+                MqttClientLog.ConnectionLost(_logger, _options.Server, reason);
+                return;
+        }
     }
 
     /// <summary>No more reconnects: whatever still waits for the server fails.</summary>

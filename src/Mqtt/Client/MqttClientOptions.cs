@@ -85,6 +85,14 @@ public sealed record MqttClientOptions
     /// </summary>
     public bool ManualAcknowledgement { get; init; }
 
+    /// <summary>
+    /// Signalled when the application hosting this client is stopping (e.g. the host's
+    /// <c>ApplicationStopping</c>). A server that then disconnects with Server shutting down (0x8B) —
+    /// a broker in the same process stopping with its host — is expected: logged at Information, and
+    /// the client does not reconnect.
+    /// </summary>
+    public CancellationToken HostStopping { get; init; }
+
     /// <summary>Received messages buffered for the application before the client stops reading the socket.</summary>
     public int ReceiveBufferCapacity { get; init; } = 4096;
 

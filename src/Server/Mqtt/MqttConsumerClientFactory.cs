@@ -10,13 +10,15 @@ namespace Proxus.Server.Mqtt;
 /// Builds the <see cref="MqttClientOptions"/> of the server's consumers from
 /// <see cref="MqttConsumerOptions"/>: the embedded broker, reached in-process
 /// (<see cref="EmbeddedBrokerTransport"/>) with the server's own credentials, or the configured
-/// external broker. MQTT 5.0 always (shared subscriptions).
+/// external broker. MQTT 5.0 always (shared subscriptions). The clients know when the server stops
+/// (<see cref="MqttClientOptions.HostStopping"/>), so the broker's goodbye then is not a warning.
 /// </summary>
 public sealed class MqttConsumerClientFactory(
     IOptions<MqttConsumerOptions> consumerOptions,
     IOptions<MqttServerOptions> serverOptions,
     ServerMqttCredentials credentials,
-    EmbeddedBrokerTransport? embeddedBroker = null)
+    EmbeddedBrokerTransport? embeddedBroker = null,
+    IHostApplicationLifetime? lifetime = null)
 {
     /// <summary>How the in-process connections to the embedded broker are named in logs.</summary>
     public static readonly Uri EmbeddedBrokerName = new("mqtt://embedded-broker");
@@ -49,6 +51,9 @@ public sealed class MqttConsumerClientFactory(
             ReceiveMaximum = (ushort)consumer.ReceiveMaximum,
             ReceiveBufferCapacity = consumer.ReceiveMaximum,
             ManualAcknowledgement = manualAcknowledgement,
+
+            // The broker saying Server shutting down while this server stops too is expected, not a fault.
+            HostStopping = lifetime?.ApplicationStopping ?? CancellationToken.None,
         };
 
         if (consumer.UsesEmbeddedBroker)

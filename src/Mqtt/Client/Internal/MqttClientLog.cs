@@ -30,6 +30,12 @@ internal static partial class MqttClientLog
     [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Protocol violation by the server; closing the connection with {ReasonCode}")]
     public static partial void ProtocolViolation(ILogger logger, MqttReasonCode reasonCode, Exception exception);
 
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "Connection to {Server} lost: {Reason}")]
+    public static partial void ServerDisconnected(ILogger logger, Uri server, string reason);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Connection to {Server} closed: the server is shutting down with this host")]
+    public static partial void ServerStoppedWithHost(ILogger logger, Uri server);
+
     [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "No PINGRESP within {KeepAlive}; closing the connection")]
     public static partial void KeepAliveTimeout(ILogger logger, TimeSpan keepAlive);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 
@@ -25,9 +26,9 @@ internal static class ClientTestExtensions
 
     /// <summary>Connects a client while the scripted server accepts it; returns both ends.</summary>
     public static async Task<(MqttClient Client, ScriptedServerConnection Server, ConnectPacket Connect)> ConnectAsync(
-        this ScriptedMqttServer server, MqttClientOptions options, ConnAckPacket? connAck = null)
+        this ScriptedMqttServer server, MqttClientOptions options, ConnAckPacket? connAck = null, ILogger<MqttClient>? logger = null)
     {
-        var client = new MqttClient(options);
+        var client = new MqttClient(options, logger);
         var accepted = server.AcceptAsync();
         var connecting = client.ConnectAsync();
         var connection = await accepted;
