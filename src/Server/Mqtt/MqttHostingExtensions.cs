@@ -8,6 +8,7 @@ using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Broker.Persistence;
 using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
+using Proxus.Server.Hosting;
 using Proxus.Server.Identity;
 
 namespace Proxus.Server.Mqtt;
@@ -57,6 +58,10 @@ public static class MqttHostingExtensions
             provider.GetService<MqttFileStore>(),
             meterFactory: provider.GetRequiredService<IMeterFactory>()));
         services.AddHostedService<MqttBrokerHostedService>();
+
+        // The MQTT endpoints are added in code, so the server adds its HTTP endpoints too (no "Overriding address(es)").
+        services.AddSingleton(HttpEndpointUrls.Read(builder.Configuration));
+        services.AddTransient<IStartupFilter, HostAddressesStartupFilter>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, MqttKestrelSetup>();
         return builder;
     }
@@ -98,24 +103,15 @@ public static class MqttHostingExtensions
     }
 
     /// <summary>
-    /// Adds the configured MQTT endpoints to Kestrel. Kestrel ignores <c>urls</c> once any endpoint is
-    /// added in code, so the HTTP endpoints from <c>urls</c> are added here too.
+    /// Adds the server's endpoints to Kestrel: the HTTP ones it was asked for (<see cref="HttpEndpointUrls"/>,
+    /// taken over from <c>urls</c>) and the configured MQTT ones.
     /// </summary>
-    private sealed class MqttKestrelSetup(IOptions<MqttServerOptions> options, IConfiguration configuration) : IConfigureOptions<KestrelServerOptions>
+    private sealed class MqttKestrelSetup(IOptions<MqttServerOptions> options, HttpEndpointUrls http) : IConfigureOptions<KestrelServerOptions>
     {
         public void Configure(KestrelServerOptions kestrel)
         {
             var mqtt = options.Value;
-            if (mqtt.Port == 0 && !mqtt.IsTlsEnabled)
-            {
-                return;
-            }
-
-            foreach (var url in (configuration["urls"] ?? "http://localhost:5000").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                ListenOnUrl(kestrel, url);
-            }
-
+            http.AddTo(kestrel);
             if (mqtt.Port > 0)
             {
                 kestrel.Listen(IPAddress.Loopback, mqtt.Port, l => l.UseProxusMqtt());
@@ -124,25 +120,6 @@ public static class MqttHostingExtensions
             if (mqtt.IsTlsEnabled)
             {
                 kestrel.ListenAnyIP(mqtt.TlsPort, l => l.UseProxusMqttTls());
-            }
-        }
-
-        private static void ListenOnUrl(KestrelServerOptions kestrel, string url)
-        {
-            var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);
-            var https = string.Equals(address.Scheme, "https", StringComparison.OrdinalIgnoreCase);
-            Action<ListenOptions> configure = https ? l => l.UseHttps() : _ => { };
-            if (string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase))
-            {
-                kestrel.ListenLocalhost(address.Port, configure);
-            }
-            else if (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip))
-            {
-                kestrel.Listen(ip, address.Port, configure);
-            }
-            else
-            {
-                kestrel.ListenAnyIP(address.Port, configure);
             }
         }
     }
