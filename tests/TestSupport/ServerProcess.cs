@@ -18,14 +18,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private static readonly Lazy<string> LazyDllPath = new(FindDll);
 
     private readonly List<string> _arguments;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly bool _ownsDataDirectory;
     private readonly StringBuilder _previousLogs = new();
     private ExternalProcess _process;
 
-    private ServerProcess(ExternalProcess process, List<string> arguments, string dataDirectory, bool ownsDataDirectory, Uri baseAddress, int? mqttPort, int? mqttTlsPort)
+    private ServerProcess(ExternalProcess process, List<string> arguments, IReadOnlyDictionary<string, string> environment, string dataDirectory, bool ownsDataDirectory, Uri baseAddress, int? mqttPort, int? mqttTlsPort)
     {
         _process = process;
         _arguments = arguments;
+        _environment = environment;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         BaseAddress = baseAddress;
@@ -93,8 +95,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
         arguments.AddRange(options.Settings.Select(setting => $"--{setting.Key}={setting.Value}"));
         var baseAddress = new Uri($"{scheme}://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}/");
-        var process = await LaunchAsync(arguments, httpPort);
-        return new ServerProcess(process, arguments, dataDirectory, ownsDataDirectory, baseAddress, mqttPort, mqttTlsPort);
+        var process = await LaunchAsync(arguments, options.Environment, httpPort);
+        return new ServerProcess(process, arguments, options.Environment, dataDirectory, ownsDataDirectory, baseAddress, mqttPort, mqttTlsPort);
     }
 
     /// <summary>SIGKILL: no shutdown, no DISCONNECT, no last batch.</summary>
@@ -131,7 +133,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         await StopAsync();
         _previousLogs.Append(_process.StandardOutput).Append(_process.StandardError);
         await _process.DisposeAsync();
-        _process = await LaunchAsync(_arguments, BaseAddress.Port);
+        _process = await LaunchAsync(_arguments, _environment, BaseAddress.Port);
     }
 
     public async ValueTask DisposeAsync()
@@ -151,14 +153,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ExternalProcess> LaunchAsync(List<string> arguments, int httpPort)
+    private static async Task<ExternalProcess> LaunchAsync(List<string> arguments, IReadOnlyDictionary<string, string> extraEnvironment, int httpPort)
     {
-        var process = ExternalProcess.Start("dotnet", arguments, environment: new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["NO_COLOR"] = "1",
-        });
+        };
+        foreach (var (name, value) in extraEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        var process = ExternalProcess.Start("dotnet", arguments, environment: environment);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {

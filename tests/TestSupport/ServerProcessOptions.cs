@@ -30,6 +30,9 @@ public sealed class ServerProcessOptions
     /// <summary>More configuration, passed as <c>--Key=Value</c> after everything above (so it wins).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>More environment variables for the server process (runtime settings such as <c>DOTNET_gcServer</c>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// A server for one agent under load, with an anonymous loopback subscriber watching the UNS: its
     /// own UNS consumers off (history ingest is not under test and would take the agent's CPU), the

@@ -15,16 +15,26 @@ public sealed class BrokerProcess : IAsyncDisposable
 
     private static readonly TimeSpan MaximumStartupWait = TimeSpan.FromSeconds(60);
 
-    private readonly ExternalProcess _process;
-    private readonly string _directory;
+    private readonly ExternalProcess? _mosquitto;
+    private readonly ServerProcess? _server;
+    private readonly string? _directory;
 
-    private BrokerProcess(string name, ExternalProcess process, string directory, int port, int tlsPort)
+    private BrokerProcess(string name, ExternalProcess mosquitto, string directory, int port, int tlsPort)
     {
         Name = name;
-        _process = process;
+        _mosquitto = mosquitto;
         _directory = directory;
         Port = port;
         TlsPort = tlsPort;
+    }
+
+    private BrokerProcess(string name, ServerProcess server, string? probeOutput)
+    {
+        Name = name;
+        _server = server;
+        Port = server.MqttPort!.Value;
+        TlsPort = server.MqttTlsPort!.Value;
+        ProbeOutput = probeOutput;
     }
 
     public string Name { get; }
@@ -32,6 +42,14 @@ public sealed class BrokerProcess : IAsyncDisposable
     public int Port { get; }
 
     public int TlsPort { get; }
+
+    /// <summary>Our server, for its REST API (mutual-TLS identities); null for mosquitto.</summary>
+    public ServerProcess? Server => _server;
+
+    /// <summary>The file the probe injected into our server writes (<see cref="StartupHook"/>); null when not probed.</summary>
+    public string? ProbeOutput { get; }
+
+    private int ProcessId => _server?.ProcessId ?? _mosquitto!.Id;
 
     /// <summary>Debian's mosquitto with nothing that drops messages (unlimited queues and in-flight windows).</summary>
     public static async Task<BrokerProcess> StartMosquittoAsync(string pkiDirectory)
@@ -58,40 +76,84 @@ public sealed class BrokerProcess : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, config.ToString());
         MakeReadable(directory);
         var process = ExternalProcess.Start("mosquitto", ["-c", configPath], directory);
-        return await WaitAsync(new BrokerProcess("mosquitto", process, directory, port, tlsPort));
+        var broker = new BrokerProcess("mosquitto", process, directory, port, tlsPort);
+        try
+        {
+            await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(90));
+            await LoopbackPort.WaitUntilListeningAsync(tlsPort, TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            var error = broker.Log;
+            await broker.DisposeAsync();
+            throw new InvalidOperationException($"mosquitto did not start: {error}");
+        }
+
+        await broker.WaitUntilIdleAsync();
+        return broker;
     }
 
     /// <summary>
-    /// Our server (Release build), plain and mutual-TLS MQTT listeners, in-memory sessions, configured as
-    /// <paramref name="variant"/> says.
+    /// Our server (the Release build next to this one), started by <see cref="ServerProcess"/> as the tests
+    /// start it (fresh data directory, HTTPS API, MQTT over TLS with its own CA's certificates, loopback
+    /// MQTT), anonymous loopback clients allowed, in-memory sessions, configured as
+    /// <paramref name="variant"/> says; with <paramref name="probe"/>, the load generator's
+    /// <see cref="StartupHook"/> runs inside it and records its GC pauses and scheduling delays.
     /// </summary>
-    public static async Task<BrokerProcess> StartProxusAsync(string serverDll, string pkiDirectory, ProxusVariant variant)
+    public static async Task<BrokerProcess> StartProxusAsync(ProxusVariant variant, bool probe = false)
     {
         ArgumentNullException.ThrowIfNull(variant);
-        var directory = CreateDirectory("proxus");
-        int port = LoopbackPort.GetFree(), tlsPort = LoopbackPort.GetFree(), httpPort = LoopbackPort.GetFree();
-        string[] arguments =
-        [
-            serverDll,
-            $"--urls=http://127.0.0.1:{httpPort}",
-            $"--Mqtt:Port={port}",
-            "--Mqtt:AllowAnonymous=true",
-            $"--Mqtt:TlsPort={tlsPort}",
-            $"--Mqtt:Tls:CertificatePath={Path.Combine(pkiDirectory, "server.pem")}",
-            $"--Mqtt:Tls:KeyPath={Path.Combine(pkiDirectory, "server.key")}",
-            $"--Mqtt:Tls:ClientCaPath={Path.Combine(pkiDirectory, "ca.pem")}",
-            "--Mqtt:DataDirectory=",
-            "--Logging:LogLevel:Default=Warning",
-            .. variant.ServerArguments,
-        ];
-        var process = ExternalProcess.Start("dotnet", arguments, directory, variant.Environment);
-        return await WaitAsync(new BrokerProcess(variant.Name, process, directory, port, tlsPort));
+        var settings = new Dictionary<string, string>
+        {
+            ["Mqtt:AllowAnonymous"] = "true",
+            ["Mqtt:DataDirectory"] = string.Empty,
+        };
+        foreach (var argument in variant.ServerArguments)
+        {
+            var (key, value) = (argument[2..argument.IndexOf('=', StringComparison.Ordinal)], argument[(argument.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            settings[key] = value;
+        }
+
+        var environment = new Dictionary<string, string>(variant.Environment ?? new Dictionary<string, string>());
+        string? probeOutput = null;
+        if (probe)
+        {
+            probeOutput = Path.Combine(Directory.CreateTempSubdirectory("proxus-bench-probe-").FullName, "probe.txt");
+            environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
+            environment[StartupHook.OutputVariable] = probeOutput;
+        }
+
+        var server = await ServerProcess.StartAsync(new ServerProcessOptions
+        {
+            LoopbackMqtt = true,
+            MqttTls = true,
+            Settings = settings,
+            Environment = environment,
+        });
+        var broker = new BrokerProcess(variant.Name, server, probeOutput);
+        try
+        {
+            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(90));
+            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            var log = broker.Log;
+            await broker.DisposeAsync();
+            throw new InvalidOperationException($"{variant.Name} did not start: {log}");
+        }
+
+        await broker.WaitUntilIdleAsync();
+        return broker;
     }
+
+    /// <summary>What the broker wrote to its standard output and error so far.</summary>
+    public string Log => _server?.Log ?? _mosquitto!.StandardOutput + _mosquitto.StandardError;
 
     /// <summary>utime + stime of the broker process, in seconds (proc(5), fields 14 and 15).</summary>
     public double CpuSeconds()
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
@@ -100,8 +162,25 @@ public sealed class BrokerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _process.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_mosquitto is not null)
+        {
+            await _mosquitto.DisposeAsync();
+        }
+
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        if (ProbeOutput is not null)
+        {
+            Directory.Delete(Path.GetDirectoryName(ProbeOutput)!, recursive: true);
+        }
     }
 
     private static string CreateDirectory(string name)
@@ -123,23 +202,6 @@ public sealed class BrokerProcess : IAsyncDisposable
         foreach (var file in Directory.EnumerateFiles(directory))
         {
             File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
-        }
-    }
-
-    private static async Task<BrokerProcess> WaitAsync(BrokerProcess broker)
-    {
-        try
-        {
-            await LoopbackPort.WaitUntilListeningAsync(broker.Port, TimeSpan.FromSeconds(90));
-            await LoopbackPort.WaitUntilListeningAsync(broker.TlsPort, TimeSpan.FromSeconds(90));
-            await broker.WaitUntilIdleAsync();
-            return broker;
-        }
-        catch
-        {
-            var error = broker._process.StandardError;
-            await broker.DisposeAsync();
-            throw new InvalidOperationException($"{broker.Name} did not start: {error}");
         }
     }
 

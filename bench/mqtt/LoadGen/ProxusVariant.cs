@@ -25,6 +25,11 @@ public sealed record ProxusVariant(string Name, string Description, IReadOnlyLis
         new("proxus-workstation-gc", "workstation GC instead of server GC (`DOTNET_gcServer=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" }),
         new("proxus-inline-io", "socket completions and Kestrel's connection code run on the epoll thread, no thread-pool hop (`DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1" }),
         new("proxus-no-pgo", "no dynamic PGO: one tier-1 compilation per hot method instead of an instrumented one first (`DOTNET_TieredPGO=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_TieredPGO"] = "0" }),
+        new("proxus-gen0-64mb", "a 64 MB young generation, as the systemd unit and the Docker image run the server (`DOTNET_GCgen0size=0x4000000`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x4000000" }),
+        new("proxus-server-gc", "server GC (`DOTNET_gcServer=1`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }),
+        new("proxus-gc-nonconcurrent", "no background GC (`DOTNET_gcConcurrent=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcConcurrent"] = "0" }),
+        new("proxus-pool-spin", "thread-pool workers spin before they block, the runtime's default (`DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=70`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" }),
+        new("proxus-wide-window", "QoS 1/2 messages in flight to a client up to its Receive Maximum, as mosquitto's `max_inflight_messages 0` (`Mqtt:Broker:MaximumInFlightMessages=65535`)", [UnsRoot, "--Mqtt:Broker:MaximumInFlightMessages=65535"]),
     ];
 
     public static ProxusVariant? Find(string name) => All.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal));

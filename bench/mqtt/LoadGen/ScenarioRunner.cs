@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography.X509Certificates;
 using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 
@@ -10,18 +9,19 @@ public sealed class ScenarioRunner
 {
     private readonly Scenario _scenario;
     private readonly BrokerProcess _broker;
-    private readonly X509Certificate2 _ca;
-    private readonly X509Certificate2 _clientCertificate;
+    private readonly ClientIdentities _identities;
     private readonly TimeSpan _duration;
 
-    public ScenarioRunner(Scenario scenario, BrokerProcess broker, X509Certificate2 ca, X509Certificate2 clientCertificate, TimeSpan duration)
+    public ScenarioRunner(Scenario scenario, BrokerProcess broker, ClientIdentities identities, TimeSpan duration)
     {
         _scenario = scenario;
         _broker = broker;
-        _ca = ca;
-        _clientCertificate = clientCertificate;
+        _identities = identities;
         _duration = duration;
     }
+
+    /// <summary>When set, the latency of each slice of the run is printed (<see cref="LatencyTimeline"/>).</summary>
+    public TimeSpan? TimelineSlice { get; init; }
 
     public async Task<ScenarioResult> RunAsync()
     {
@@ -65,6 +65,12 @@ public sealed class ScenarioRunner
             var last = states.Max(s => s.LastReceivedTimestamp);
             var seconds = Stopwatch.GetElapsedTime(started, Math.Max(last, started + 1)).TotalSeconds;
             var latencies = states.SelectMany(s => s.LatenciesMicros).Order().ToArray();
+            if (TimelineSlice is { } slice)
+            {
+                var probe = _broker.ProbeOutput is { } path && File.Exists(path) ? ProbeEvent.Read(path) : [];
+                Console.Error.Write(LatencyTimeline.Describe($"{_scenario.Name} on {_broker.Name}", states, started, slice, probe));
+            }
+
             var distinct = states.Sum(s => s.Distinct);
             return new ScenarioResult(
                 _scenario.Name,
@@ -203,7 +209,7 @@ public sealed class ScenarioRunner
         {
             var tasks = Enumerable.Range(batch, Math.Min(50, count - batch)).Select(async i =>
             {
-                var client = new MqttClient(Options($"{role}-{i}"));
+                var client = new MqttClient(Options(role, i));
                 await client.ConnectAsync();
                 clients[i] = client;
             });
@@ -213,10 +219,10 @@ public sealed class ScenarioRunner
         return [.. clients];
     }
 
-    private MqttClientOptions Options(string clientId) => new()
+    private MqttClientOptions Options(string role, int index) => new()
     {
         Server = _scenario.MutualTls ? new Uri($"mqtts://127.0.0.1:{_broker.TlsPort}") : new Uri($"mqtt://127.0.0.1:{_broker.Port}"),
-        ClientId = $"bench-{_scenario.Name}-{clientId}",
+        ClientId = _identities.ClientId(role, index),
         ProtocolVersion = MqttProtocolVersion.V500,
         KeepAlive = TimeSpan.FromSeconds(60),
         ReceiveMaximum = ushort.MaxValue,
@@ -224,7 +230,7 @@ public sealed class ScenarioRunner
         ConnectTimeout = TimeSpan.FromSeconds(30),
         Reconnect = new MqttReconnectOptions { Enabled = false },
         Tls = _scenario.MutualTls
-            ? new MqttClientTlsOptions { TrustedCertificateAuthorities = [_ca], ClientCertificate = _clientCertificate }
+            ? new MqttClientTlsOptions { TrustedCertificateAuthorities = _identities.TrustedAuthorities, ClientCertificate = _identities.Certificate(role, index) }
             : null,
     };
 }

@@ -10,6 +10,9 @@ public sealed class SubscriberState
 
     public List<int> LatenciesMicros { get; } = new(1 << 16);
 
+    /// <summary>When each message of <see cref="LatenciesMicros"/> was sent (Stopwatch timestamps), for the timeline.</summary>
+    public List<long> SentTimestamps { get; } = new(1 << 16);
+
     /// <summary>Messages sent before this Stopwatch timestamp (start-up, JIT) count for delivery but not for latency.</summary>
     public long LatencyFrom { get; set; }
 
@@ -38,6 +41,7 @@ public sealed class SubscriberState
         if (sent >= LatencyFrom)
         {
             LatenciesMicros.Add((int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(sent, now).Ticks / 10));
+            SentTimestamps.Add(sent);
         }
 
         Received++;
