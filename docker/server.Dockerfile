@@ -32,7 +32,9 @@ COPY --from=build /src/out/server ./
 USER app
 # DOTNET_GCgen0size: a 64 MB young generation, so that the messages ingest keeps in flight die young
 # instead of being promoted by every collection (see bench/ingest/README.md).
+# ASPNETCORE_HTTP_PORTS: the base image sets 8080; emptied, so that ASPNETCORE_URLS alone says where to listen.
 ENV ASPNETCORE_URLS=https://+:8443 \
+    ASPNETCORE_HTTP_PORTS= \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_EnableDiagnostics=0 \
     Server__DataDirectory=/var/lib/proxus \
