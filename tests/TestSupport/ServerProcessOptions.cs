@@ -36,7 +36,7 @@ public sealed class ServerProcessOptions
     /// <summary>
     /// A server for one agent under load, with an anonymous loopback subscriber watching the UNS: its
     /// own UNS consumers off (history ingest is not under test and would take the agent's CPU), the
-    /// agent may keep 1,024 QoS 1 publishes in flight (Receive Maximum, 100 by default), and each
+    /// agent may keep 1,024 QoS 1 publishes in flight (Receive Maximum, the default since session 6), and each
     /// session may queue <paramref name="maximumQueuedMessages"/> (1,000 by default) so that the
     /// subscriber is never the bottleneck.
     /// </summary>

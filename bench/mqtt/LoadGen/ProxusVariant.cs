@@ -30,6 +30,7 @@ public sealed record ProxusVariant(string Name, string Description, IReadOnlyLis
         new("proxus-gc-nonconcurrent", "no background GC (`DOTNET_gcConcurrent=0`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_gcConcurrent"] = "0" }),
         new("proxus-pool-spin", "thread-pool workers spin before they block, the runtime's default (`DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=70`)", [UnsRoot], new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "70" }),
         new("proxus-wide-window", "QoS 1/2 messages in flight to a client up to its Receive Maximum, as mosquitto's `max_inflight_messages 0` (`Mqtt:Broker:MaximumInFlightMessages=65535`)", [UnsRoot, "--Mqtt:Broker:MaximumInFlightMessages=65535"]),
+        new("proxus-window-100", "at most 100 QoS 1/2 messages in flight to a client, the default before session 6 (`Mqtt:Broker:MaximumInFlightMessages=100`)", [UnsRoot, "--Mqtt:Broker:MaximumInFlightMessages=100"]),
     ];
 
     public static ProxusVariant? Find(string name) => All.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.Ordinal));
