@@ -22,6 +22,9 @@ public sealed class HttpEndpointUrls
 
     public IReadOnlyList<string> Urls { get; }
 
+    /// <summary>True once <see cref="AddTo"/> added them to Kestrel: the web host's copies are then to be taken back.</summary>
+    public bool AreAdded { get; private set; }
+
     public static HttpEndpointUrls Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -39,6 +42,7 @@ public sealed class HttpEndpointUrls
     public void AddTo(KestrelServerOptions kestrel)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
+        AreAdded = true;
         foreach (var url in Urls)
         {
             var address = Microsoft.AspNetCore.Http.BindingAddress.Parse(url);

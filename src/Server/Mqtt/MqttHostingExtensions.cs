@@ -103,14 +103,20 @@ public static class MqttHostingExtensions
     }
 
     /// <summary>
-    /// Adds the server's endpoints to Kestrel: the HTTP ones it was asked for (<see cref="HttpEndpointUrls"/>,
-    /// taken over from <c>urls</c>) and the configured MQTT ones.
+    /// Adds the server's endpoints to Kestrel when MQTT ones are configured: the HTTP ones it was asked
+    /// for (<see cref="HttpEndpointUrls"/>, from <c>urls</c>) and the MQTT ones. Without MQTT endpoints it
+    /// adds nothing and Kestrel binds <c>urls</c> itself.
     /// </summary>
     private sealed class MqttKestrelSetup(IOptions<MqttServerOptions> options, HttpEndpointUrls http) : IConfigureOptions<KestrelServerOptions>
     {
         public void Configure(KestrelServerOptions kestrel)
         {
             var mqtt = options.Value;
+            if (mqtt.Port == 0 && !mqtt.IsTlsEnabled)
+            {
+                return;
+            }
+
             http.AddTo(kestrel);
             if (mqtt.Port > 0)
             {
