@@ -47,12 +47,13 @@ internal sealed partial class ConnectionRunner
     private sealed class MonitoredGroup(ConnectionRunner owner, TagPipeline[] pipelines) : IMonitoredItemSink
     {
         private readonly Lock _gate = new();
+        private readonly PayloadWriter _payload = new();
 
         public void Report(int index, in RawReading reading)
         {
             lock (_gate)
             {
-                pipelines[index].Process(reading, owner._sequence, owner._publisher);
+                pipelines[index].Process(reading, owner._sequence, owner._publisher, _payload);
             }
 
             owner.RecordPoll(null, reading.Error is null ? 1 : 0);
@@ -65,7 +66,7 @@ internal sealed partial class ConnectionRunner
             {
                 foreach (var pipeline in pipelines)
                 {
-                    pipeline.Process(bad, owner._sequence, owner._publisher);
+                    pipeline.Process(bad, owner._sequence, owner._publisher, _payload);
                 }
             }
 

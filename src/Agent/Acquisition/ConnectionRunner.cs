@@ -132,6 +132,7 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     private async Task PollAsync(TimeSpan interval, PollChunk[] chunks, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval, _time);
+        var payload = new PayloadWriter();
         do
         {
             string? failure = null;
@@ -139,7 +140,7 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
             {
                 try
                 {
-                    failure = failure is null ? await PollAsync(chunk, cancellationToken).ConfigureAwait(false) : Fail(chunk, failure);
+                    failure = failure is null ? await PollAsync(chunk, payload, cancellationToken).ConfigureAwait(false) : Fail(chunk, failure, payload);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -156,14 +157,14 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     }
 
     /// <summary>Reads and publishes one chunk; returns the failure when the device answered for none of its tags.</summary>
-    private async Task<string?> PollAsync(PollChunk chunk, CancellationToken cancellationToken)
+    private async Task<string?> PollAsync(PollChunk chunk, PayloadWriter payload, CancellationToken cancellationToken)
     {
         var readings = await chunk.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var failure = readings.Count > 0 && readings.All(reading => reading.Error is not null) ? readings[0].Error : null;
         RecordPoll(failure, readings.Count);
         for (var i = 0; i < chunk.Pipelines.Length; i++)
         {
-            chunk.Pipelines[i].Process(readings[i], _sequence, _publisher);
+            chunk.Pipelines[i].Process(readings[i], _sequence, _publisher, payload);
         }
 
         return failure;
@@ -173,12 +174,12 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     /// The device failed on an earlier chunk of this poll: the rest of the group gets the same bad
     /// quality without waiting for the same timeout once per chunk; the next poll tries them all.
     /// </summary>
-    private string Fail(PollChunk chunk, string failure)
+    private string Fail(PollChunk chunk, string failure, PayloadWriter payload)
     {
         var now = _time.GetUtcNow();
         foreach (var pipeline in chunk.Pipelines)
         {
-            pipeline.Process(RawReading.Bad(failure, now), _sequence, _publisher);
+            pipeline.Process(RawReading.Bad(failure, now), _sequence, _publisher, payload);
         }
 
         return failure;

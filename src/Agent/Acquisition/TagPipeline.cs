@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using Proxus.Core.Model;
 using Proxus.Core.Normalization;
 
@@ -15,8 +13,6 @@ internal sealed class TagPipeline
 {
     private readonly TagNormalizer _normalizer;
     private readonly ReportByExceptionFilter _filter;
-    private readonly ArrayBufferWriter<byte> _buffer = new(256);
-    private readonly Utf8JsonWriter _writer;
     private long _lastPublishedMillisecond = long.MinValue;
 
     /// <exception cref="Core.Units.UnitConversionException">The tag's units are unknown or incompatible.</exception>
@@ -25,13 +21,12 @@ internal sealed class TagPipeline
         Tag = tag;
         _normalizer = new TagNormalizer(tag);
         _filter = new ReportByExceptionFilter(tag, _normalizer.Conversion);
-        _writer = new Utf8JsonWriter(_buffer);
     }
 
     public Tag Tag { get; }
 
-    /// <summary>Normalizes a reading and publishes it when the filter says it must be; returns whether it did.</summary>
-    public bool Process(in RawReading reading, SequenceAllocator sequence, IUnsPublisher publisher)
+    /// <summary>Normalizes a reading and publishes it (written in <paramref name="payload"/>) when the filter says it must be; returns whether it did.</summary>
+    public bool Process(in RawReading reading, SequenceAllocator sequence, IUnsPublisher publisher, PayloadWriter payload)
     {
         // Timestamps go out with millisecond precision and (tag, timestamp) is the key consumers
         // de-duplicate by: a poll that ran within the same millisecond as the last published one (the
@@ -55,10 +50,8 @@ internal sealed class TagPipeline
             return false;
         }
 
-        _buffer.ResetWrittenCount();
-        _writer.Reset();
-        UnsPayloadWriter.Write(_writer, new UnsPayload(normalized.Value, _normalizer.Unit, normalized.Quality, reading.Timestamp, Tag.Address, sequence.Next()));
-        publisher.Publish(Tag.Path.Value, _buffer.WrittenSpan);
+        UnsPayloadWriter.Write(payload.Begin(), new UnsPayload(normalized.Value, _normalizer.Unit, normalized.Quality, reading.Timestamp, Tag.Address, sequence.Next()));
+        publisher.Publish(Tag.Path.Value, payload.Written);
         _lastPublishedMillisecond = millisecond;
         return true;
     }

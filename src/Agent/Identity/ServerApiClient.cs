@@ -121,6 +121,15 @@ public sealed class ServerApiClient : IDisposable
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
+            if (content.Headers.ContentLength is { } announced && announced <= limit)
+            {
+                // The usual case (a configuration of megabytes): one array of the announced size, no
+                // growing copies of it.
+                var body = new byte[announced];
+                await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+                return body;
+            }
+
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;

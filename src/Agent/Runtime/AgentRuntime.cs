@@ -46,7 +46,7 @@ public sealed partial class AgentRuntime(AgentPaths paths, AgentRunOptions optio
         var agentId = credentials.Current.AgentId;
         LogStarting(_logger, agentId, paths.Root, credentials.Current.Enrollment.Broker);
         var reporter = new StatusReporter(paths, credentials, queue, loggers.CreateLogger<StatusReporter>(), _time);
-        var uplink = new MqttUplink(queue, () => credentials.Current, reporter, options.Uplink, loggers, _time);
+        var uplink = new MqttUplink(queue, () => credentials.Current, reporter, options.Uplink, loggers, _time, paths.Root);
         var devices = new DeviceConnectionFactory(new AgentSecrets(paths), paths.OpcUaPkiDirectory, options.DeviceTimeout, _time);
         var engine = new AcquisitionEngine(devices, SequenceAllocator.Open(paths), uplink, loggers.CreateLogger<AcquisitionEngine>(), _time);
         var configuration = new ConfigurationManager(

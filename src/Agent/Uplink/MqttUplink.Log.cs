@@ -8,9 +8,6 @@ public sealed partial class MqttUplink
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Connected to {Broker}; {Depth} messages waiting in the queue")]
     private static partial void LogConnected(Microsoft.Extensions.Logging.ILogger logger, Uri broker, long depth);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Cannot connect to {Broker}: {Error}; next attempt in {Delay}")]
-    private static partial void LogConnectFailed(Microsoft.Extensions.Logging.ILogger logger, Uri broker, string error, TimeSpan delay);
-
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Lost the broker connection: {Error}; {Depth} messages waiting in the queue")]
     private static partial void LogSessionLost(Microsoft.Extensions.Logging.ILogger logger, string error, long depth);
 

@@ -10,6 +10,9 @@ public sealed partial class MqttUplink
 {
     private static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>A record handed to the client and not yet acknowledged by the broker.</summary>
+    private readonly record struct InflightRecord(long Sequence, string Topic, Task<MqttReasonCode> Publish);
+
     private async Task RunSessionAsync(MqttClient client, AgentCredentials credentials, CancellationToken cancellationToken)
     {
         var lost = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,34 +73,52 @@ public sealed partial class MqttUplink
         await client.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Publishes the queue in order within the inflight window; each PUBACK acknowledges its record.</summary>
+    /// <summary>
+    /// Publishes the queue in order within the in-flight window and acknowledges each record on its
+    /// PUBACK. The broker acknowledges QoS 1 messages in the order it received them (MQTT 5.0 section
+    /// 4.6), so one loop both publishes and settles the oldest publishes as they complete: it wakes once
+    /// per batch of new records or of acknowledgements, never once per message.
+    /// </summary>
     private async Task DrainAsync(MqttClient client, CancellationTokenSource session, CancellationToken cancellationToken)
     {
-        using var window = new SemaphoreSlim(_options.MaxInflight, _options.MaxInflight);
-        var pending = new List<Task>();
+        var inflight = new Queue<InflightRecord>();
+        Task? records = null;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (!_queue.TryReadNext(out var sequence, out var record))
+                if (!Settle(inflight, session))
                 {
-                    await _queue.WaitForRecordsAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                if (inflight.Count >= _options.MaxInflight)
+                {
+                    await WaitQuietlyAsync(inflight.Peek().Publish, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                if (!UplinkRecord.TryDecode(record, out var message, out var error))
+                if (_queue.TryReadNext(out var sequence, out var record))
                 {
-                    LogCorruptRecord(_logger, sequence, error);
-                    _queue.Acknowledge(sequence);
+                    Send(client, sequence, record, inflight);
                     continue;
                 }
 
-                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var publish = client.PublishAsync(message.Topic, message.Payload, MqttQualityOfService.AtLeastOnce, message.Retain, CancellationToken.None);
-                pending.Add(CompleteAsync(publish, sequence, message.Topic, window, session));
-                if (pending.Count >= 4 * _options.MaxInflight)
+                // Nothing to read: wake for new records or for the oldest publish's acknowledgement (one
+                // wait for records serves every acknowledgement that arrives before them).
+                if (records is not { IsCompleted: false })
                 {
-                    pending.RemoveAll(task => task.IsCompleted);
+                    records = _queue.WaitForRecordsAsync(cancellationToken).AsTask();
+                }
+
+                if (inflight.Count == 0 || records.IsCompleted)
+                {
+                    await records.ConfigureAwait(false);
+                }
+                else
+                {
+                    await Task.WhenAny(records, inflight.Peek().Publish).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
             }
         }
@@ -106,45 +127,80 @@ public sealed partial class MqttUplink
             // The session ended; unacknowledged records are sent again after the next connect.
         }
 
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        // Whatever the broker still acknowledges is not sent again; the rest fails with the session.
+        while (inflight.TryPeek(out var oldest))
+        {
+            await WaitQuietlyAsync(oldest.Publish, CancellationToken.None).ConfigureAwait(false);
+            Settle(inflight, session);
+        }
     }
 
-    private async Task CompleteAsync(ValueTask<MqttReasonCode> publish, long sequence, string topic, SemaphoreSlim window, CancellationTokenSource session)
+    /// <summary>Hands one queued record to the client; a record no broker can take is refused and acknowledged at once.</summary>
+    private void Send(MqttClient client, long sequence, ReadOnlyMemory<byte> record, Queue<InflightRecord> inflight)
     {
+        if (!UplinkRecord.TryDecode(record, out var message, out var error))
+        {
+            LogCorruptRecord(_logger, sequence, error);
+            _queue.Acknowledge(sequence);
+            return;
+        }
+
+        Task<MqttReasonCode> publish;
         try
         {
-            var code = await publish.ConfigureAwait(false);
-            if (code >= MqttReasonCode.UnspecifiedError)
-            {
-                Interlocked.Increment(ref _refused);
-                LogRefused(_logger, topic, code);
-            }
-            else
-            {
-                Interlocked.Increment(ref _published);
-            }
-
-            _queue.Acknowledge(sequence);
+            publish = client.PublishAsync(message.Topic, message.Payload, MqttQualityOfService.AtLeastOnce, message.Retain, CancellationToken.None).AsTask();
         }
-        catch (Exception exception) when (exception is MqttClientException or ArgumentException or ObjectDisposedException)
+        catch (ArgumentException exception)
         {
-            if (exception is ArgumentException)
+            publish = Task.FromException<MqttReasonCode>(exception);
+        }
+
+        inflight.Enqueue(new InflightRecord(sequence, message.Topic, publish));
+    }
+
+    /// <summary>
+    /// Acknowledges the completed publishes at the head of the window, in order. Returns false when one
+    /// failed because the connection did: the session is cancelled and the rest is sent again later.
+    /// </summary>
+    private bool Settle(Queue<InflightRecord> inflight, CancellationTokenSource session)
+    {
+        while (inflight.TryPeek(out var oldest) && oldest.Publish.IsCompleted)
+        {
+            inflight.Dequeue();
+            if (oldest.Publish.IsCompletedSuccessfully)
+            {
+                var code = oldest.Publish.Result;
+                if (code >= MqttReasonCode.UnspecifiedError)
+                {
+                    Interlocked.Increment(ref _refused);
+                    LogRefused(_logger, oldest.Topic, code);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _published);
+                }
+
+                _queue.Acknowledge(oldest.Sequence);
+            }
+            else if (oldest.Publish.Exception?.InnerException is ArgumentException)
             {
                 // A record this broker can never take (an invalid topic): drop it rather than block the queue.
                 Interlocked.Increment(ref _refused);
-                LogRefused(_logger, topic, MqttReasonCode.TopicNameInvalid);
-                _queue.Acknowledge(sequence);
+                LogRefused(_logger, oldest.Topic, MqttReasonCode.TopicNameInvalid);
+                _queue.Acknowledge(oldest.Sequence);
             }
             else
             {
-                await session.CancelAsync().ConfigureAwait(false);
+                session.Cancel();
+                return false;
             }
         }
-        finally
-        {
-            window.Release();
-        }
+
+        return true;
     }
+
+    private static async Task WaitQuietlyAsync(Task task, CancellationToken cancellationToken)
+        => await task.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>The config and command topics at QoS 1 in one SUBSCRIBE; a refusal is logged (commands then never arrive).</summary>
     private async Task SubscribeAsync(MqttClient client, Guid agentId, CancellationToken cancellationToken)

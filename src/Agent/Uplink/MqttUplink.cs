@@ -32,6 +32,8 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     private readonly object _gate = new();
     private readonly Channel<ReadOnlyMemory<byte>> _commands = Channel.CreateBounded<ReadOnlyMemory<byte>>(
         new BoundedChannelOptions(CommandBacklog) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly ConnectFailureLog _connectFailures;
+    private readonly string? _dataDirectory;
     private MqttClient? _client;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt;
@@ -39,9 +41,11 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     private long _refused;
     private long _produced;
 
-    public MqttUplink(IUplinkQueue queue, Func<AgentCredentials> credentials, IStatusSource status, UplinkOptions options, ILoggerFactory loggers, TimeProvider time)
+    /// <summary>An uplink draining <paramref name="queue"/>; <paramref name="dataDirectory"/> (the agent's) is named in the command to enroll again that a refused identity logs.</summary>
+    public MqttUplink(IUplinkQueue queue, Func<AgentCredentials> credentials, IStatusSource status, UplinkOptions options, ILoggerFactory loggers, TimeProvider time, string? dataDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
+        _dataDirectory = dataDirectory;
         _queue = queue;
         _credentials = credentials;
         _status = status;
@@ -49,6 +53,7 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
         _logger = loggers.CreateLogger<MqttUplink>();
         _clientLogger = loggers.CreateLogger<MqttClient>();
         _time = time;
+        _connectFailures = new ConnectFailureLog(_logger, time);
     }
 
     /// <summary>Commands received but not yet taken, at most; beyond it the uplink stops reading from the broker until one is taken.</summary>
@@ -112,9 +117,9 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
             catch (Exception exception) when (exception is MqttClientException or IOException or System.Security.Authentication.AuthenticationException)
             {
                 await client.DisposeAsync().ConfigureAwait(false);
-                RecordError(exception);
                 var delay = _options.Reconnect.GetDelay(attempt++, Random.Shared);
-                LogConnectFailed(_logger, credentials.Enrollment.Broker, DescribeError(exception), delay);
+                var refusal = _connectFailures.Failed(credentials.Enrollment.Broker, exception, delay, () => ReenrollCommand.For(credentials, _dataDirectory));
+                RecordError(refusal is null ? DescribeError(exception) : $"the server refused this agent's identity ({refusal}); the certificate is probably revoked: enroll again (`proxus-agent enroll --force` with a new token)");
                 try
                 {
                     await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
@@ -133,6 +138,7 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
             }
 
             attempt = 0;
+            _connectFailures.Connected(credentials.Enrollment.Broker);
             await RunSessionAsync(client, credentials, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -216,24 +222,16 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
         };
     }
 
-    private void RecordError(Exception exception)
+    private void RecordError(Exception exception) => RecordError(DescribeError(exception));
+
+    private void RecordError(string error)
     {
         lock (_gate)
         {
-            _lastError = DescribeError(exception);
+            _lastError = error;
             _lastErrorAt = _time.GetUtcNow();
         }
     }
 
-    /// <summary>The exception and its causes in one line: a TLS failure is wrapped in the client's transport error.</summary>
-    private static string DescribeError(Exception exception)
-    {
-        var parts = new List<string>();
-        for (var current = exception; current is not null && parts.Count < 4; current = current.InnerException)
-        {
-            parts.Add(current.Message);
-        }
-
-        return string.Join(" <- ", parts.Distinct(StringComparer.Ordinal));
-    }
+    private static string DescribeError(Exception exception) => ErrorText.Describe(exception);
 }

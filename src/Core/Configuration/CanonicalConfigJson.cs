@@ -33,12 +33,25 @@ public static class CanonicalConfigJson
             throw new FormatException("not an agent configuration: null");
         }
 
-        if (!json.SequenceEqual(Serialize(configuration)))
+        if (!IsSerializationOf(json, configuration))
         {
             throw new FormatException("the configuration is not in canonical form");
         }
 
         return configuration;
+    }
+
+    /// <summary>Whether <paramref name="json"/> is exactly what <see cref="Serialize"/> makes of <paramref name="configuration"/>, without making it.</summary>
+    private static bool IsSerializationOf(ReadOnlySpan<byte> json, AgentConfiguration configuration)
+    {
+        var options = ConfigJsonContext.Default.Options;
+        using var hashing = new HashingBufferWriter();
+        using (var writer = new Utf8JsonWriter(hashing, new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth }))
+        {
+            JsonSerializer.Serialize(writer, configuration, ConfigJsonContext.Default.AgentConfiguration);
+        }
+
+        return hashing.WroteExactly(json);
     }
 
     internal static byte[] SerializeHeader(ConfigEnvelopeHeader header) =>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -47,6 +50,50 @@ internal static class ConfigEnvelopeLayout
         encoded.CopyTo(span);
         SignatureSuffix.CopyTo(span[encoded.Length..]);
         return bytes;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="envelope"/> is exactly <c>Envelope(SignedBytes(header, payload), signature)</c>
+    /// for the header and payload it holds at <paramref name="header"/> and <paramref name="payload"/>
+    /// (as <see cref="TrySplit"/> found them), compared in place instead of rebuilt.
+    /// </summary>
+    public static bool IsCanonical(ReadOnlySpan<byte> envelope, Range header, Range payload, ReadOnlySpan<byte> signature)
+    {
+        var (headerStart, headerLength) = header.GetOffsetAndLength(envelope.Length);
+        var (payloadStart, payloadLength) = payload.GetOffsetAndLength(envelope.Length);
+        var headerEnd = headerStart + headerLength;
+        var payloadEnd = payloadStart + payloadLength;
+        Span<byte> encoded = stackalloc byte[Base64.GetMaxEncodedToUtf8Length(SignatureBytes)];
+        if (signature.Length != SignatureBytes
+            || Base64.EncodeToUtf8(signature, encoded, out _, out var written) != OperationStatus.Done)
+        {
+            return false;
+        }
+
+        var tail = envelope[payloadEnd..];
+        return headerStart == HeaderPrefix.Length && envelope.StartsWith(HeaderPrefix)
+            && payloadStart == headerEnd + PayloadPrefix.Length && envelope[headerEnd..payloadStart].SequenceEqual(PayloadPrefix)
+            && tail.Length == SignaturePrefix.Length + written + SignatureSuffix.Length
+            && tail.StartsWith(SignaturePrefix)
+            && tail.Slice(SignaturePrefix.Length, written).SequenceEqual(encoded[..written])
+            && tail.EndsWith(SignatureSuffix);
+    }
+
+    /// <summary>
+    /// Verifies the signature over <c>SignedBytes(header, payload)</c> of a canonical envelope (see
+    /// <see cref="IsCanonical"/>) without copying them: they are the envelope up to the payload's end, then <c>}</c>.
+    /// </summary>
+    public static bool VerifySignature(ECDsa key, ReadOnlySpan<byte> envelope, Range payload, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var (payloadStart, payloadLength) = payload.GetOffsetAndLength(envelope.Length);
+        var payloadEnd = payloadStart + payloadLength;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(envelope[..payloadEnd]);
+        hash.AppendData("}"u8);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return key.VerifyHash(digest, signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 
     /// <summary>Finds the header and payload objects and decodes the signature, requiring exactly those three members in order.</summary>

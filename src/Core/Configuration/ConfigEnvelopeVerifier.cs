@@ -51,8 +51,7 @@ public sealed class ConfigEnvelopeVerifier
 
         var headerBytes = envelope[headerRange];
         var payloadBytes = envelope[payloadRange];
-        var signed = ConfigEnvelopeLayout.SignedBytes(headerBytes, payloadBytes);
-        if (!envelope.SequenceEqual(ConfigEnvelopeLayout.Envelope(signed, signature)))
+        if (!ConfigEnvelopeLayout.IsCanonical(envelope, headerRange, payloadRange, signature))
         {
             return Fail(ConfigVerificationFailure.NonCanonical, "the envelope is not in canonical form");
         }
@@ -82,7 +81,7 @@ public sealed class ConfigEnvelopeVerifier
             return Fail(ConfigVerificationFailure.UnknownKey, $"unknown signing key '{header.KeyId}'");
         }
 
-        if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        if (!ConfigEnvelopeLayout.VerifySignature(key, envelope, payloadRange, signature))
         {
             return Fail(ConfigVerificationFailure.BadSignature, "the signature does not match");
         }

@@ -47,16 +47,32 @@ public sealed partial class MqttClient
     /// Takes a QoS 1/2 message into the session. Its place in the order is fixed here, by the
     /// caller, not by whichever continuation runs first: it is sent at once when the window has
     /// room (the server's Receive Maximum, MQTT 5.0 section 4.9) and otherwise waits in the
-    /// backlog, which acknowledgements drain in order.
+    /// backlog, which acknowledgements drain in order. Without a cancellable token the caller
+    /// gets the completion itself: no state machine and no thread-pool hop per message (a
+    /// publisher of thousands of messages a second settles them in batches).
     /// </summary>
-    private async ValueTask<MqttReasonCode> PublishReliableAsync(PublishPacket packet, CancellationToken cancellationToken)
+    private ValueTask<MqttReasonCode> PublishReliableAsync(PublishPacket packet, CancellationToken cancellationToken)
+    {
+        OutboundMessage message;
+        try
+        {
+            message = Submit(packet);
+        }
+        catch (Exception exception) when (exception is MqttClientException or InvalidOperationException)
+        {
+            return ValueTask.FromException<MqttReasonCode>(exception);
+        }
+
+        return cancellationToken.CanBeCanceled ? AwaitCancellableAsync(message, cancellationToken) : new ValueTask<MqttReasonCode>(message.Completion.Task);
+    }
+
+    private OutboundMessage Submit(PublishPacket packet)
     {
         if (_serverMaximumPacketSize != uint.MaxValue)
         {
             CheckSize(packet with { PacketId = 1 });
         }
 
-        OutboundMessage message;
         lock (_gate)
         {
             if (_state != ClientState.Running)
@@ -64,7 +80,7 @@ public sealed partial class MqttClient
                 throw NotConnected();
             }
 
-            message = new OutboundMessage(packet, ++_sequence);
+            var message = new OutboundMessage(packet, ++_sequence);
             if (_backlog.Count == 0 && _outbound.Count < _inflightLimit)
             {
                 StartLocked(message);
@@ -73,8 +89,13 @@ public sealed partial class MqttClient
             {
                 message.BacklogNode = _backlog.AddLast(message);
             }
-        }
 
+            return message;
+        }
+    }
+
+    private async ValueTask<MqttReasonCode> AwaitCancellableAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             return await message.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);

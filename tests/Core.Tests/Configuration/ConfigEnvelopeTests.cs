@@ -139,6 +139,21 @@ public sealed class ConfigEnvelopeTests : IDisposable
     }
 
     [Theory]
+    [InlineData(",\"payload\":", ", \"payload\":")]
+    [InlineData(",\"signature\":\"", ",\"signature\": \"")]
+    [InlineData("\"}", "\" }")]
+    [InlineData("\"}", "\"}\n")]
+    public void Verify_WhitespaceBetweenOrAfterTheMembers_IsNonCanonical(string find, string replace)
+    {
+        var text = Encoding.UTF8.GetString(Sign(SmallConfiguration()));
+        var at = find == "\"}" ? text.LastIndexOf(find, StringComparison.Ordinal) : text.IndexOf(find, StringComparison.Ordinal);
+
+        var result = Verifier().Verify(Encoding.UTF8.GetBytes(string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length))), "edge-01", 6);
+
+        result.Failure.Should().Be(ConfigVerificationFailure.NonCanonical);
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("{}")]
     [InlineData("{\"payload\":{},\"header\":{},\"signature\":\"\"}")]
