@@ -6,8 +6,9 @@ namespace Proxus.Bench.OpcUa;
 
 /// <summary>
 /// The measurements of the OPC UA benchmark. Each one runs its workload for the warm-up period first
-/// (connection set-up, JIT and tiered recompilation are not measured), then counts units of work and
-/// the process's CPU time (user + system, all threads) over the measured period.
+/// (connection set-up, JIT and tiered recompilation are not measured), applies the CPU budget when there is
+/// one and lets the workload settle under it, then counts units of work and the process's CPU time
+/// (user + system, all threads) over the measured period.
 /// </summary>
 internal static class Measurements
 {
@@ -19,17 +20,20 @@ internal static class Measurements
     /// </summary>
     private static readonly TimeSpan JitQuietPeriod = TimeSpan.FromSeconds(1);
 
-    /// <summary>Read of <paramref name="count"/> nodes in one request, back to back.</summary>
-    public static async Task<ReadResult> ReadAsync(string endpoint, string pki, int count, TimeSpan warmup, TimeSpan duration)
+    /// <summary>
+    /// Reads of <paramref name="count"/> nodes in one request each, back to back from <paramref name="depth"/>
+    /// workers on one session, so that <paramref name="depth"/> Read requests are in flight at any time.
+    /// </summary>
+    public static async Task<ReadResult> ReadAsync(string endpoint, string pki, int count, int depth, Phases phases)
     {
         var nodes = DynamicNodes(count);
-        await using var client = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = endpoint, PkiDirectory = pki });
+        await using var client = await OpcUaClient.ConnectAsync(Options(endpoint, pki));
         var warm = Stopwatch.StartNew();
         var quietSince = Stopwatch.StartNew();
         var compiled = JitInfo.GetCompiledMethodCount();
-        while (warm.Elapsed < warmup || (quietSince.Elapsed < JitQuietPeriod && warm.Elapsed < warmup * 3))
+        while (warm.Elapsed < phases.Warmup || (quietSince.Elapsed < JitQuietPeriod && warm.Elapsed < phases.Warmup * 3))
         {
-            await ReadCheckedAsync(client, nodes);
+            await ReadConcurrentlyAsync(client, nodes, depth, TimeSpan.FromMilliseconds(500));
             if (JitInfo.GetCompiledMethodCount() != compiled)
             {
                 compiled = JitInfo.GetCompiledMethodCount();
@@ -37,19 +41,22 @@ internal static class Measurements
             }
         }
 
-        var reads = 0;
-        var jit = JitInfo.GetCompilationTime();
-        var cpu = CpuTime();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < duration)
+        CpuBudget.Apply();
+        try
         {
-            await ReadCheckedAsync(client, nodes);
-            reads++;
+            await ReadConcurrentlyAsync(client, nodes, depth, phases.Settle);
+            var jit = JitInfo.GetCompilationTime();
+            var cpu = CpuTime();
+            var watch = Stopwatch.StartNew();
+            var reads = await ReadConcurrentlyAsync(client, nodes, depth, phases.Measured);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var cpuMs = (CpuTime() - cpu).TotalMilliseconds;
+            return new ReadResult(depth, reads / seconds, cpuMs / reads, CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
         }
-
-        var seconds = watch.Elapsed.TotalSeconds;
-        var cpuMs = (CpuTime() - cpu).TotalMilliseconds;
-        return new ReadResult(reads / seconds, cpuMs / reads, (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
+        finally
+        {
+            CpuBudget.Lift();
+        }
     }
 
     /// <summary>
@@ -57,7 +64,7 @@ internal static class Measurements
     /// monitored items (sampling interval 0, publishing every 100 ms) drained by the application, which
     /// reads every value.
     /// </summary>
-    public static async Task<SubscribeResult> SubscribeAsync(IReadOnlyList<string> endpoints, int itemsPerServer, string pki, TimeSpan warmup, TimeSpan duration)
+    public static async Task<SubscribeResult> SubscribeAsync(IReadOnlyList<string> endpoints, int itemsPerServer, string pki, Phases phases)
     {
         var nodes = DynamicNodes(itemsPerServer);
         var items = Array.ConvertAll(nodes, node => new MonitoredItemOptions(node) { SamplingInterval = TimeSpan.Zero, QueueSize = 10 });
@@ -69,7 +76,7 @@ internal static class Measurements
         {
             for (var i = 0; i < endpoints.Count; i++)
             {
-                var client = await OpcUaClient.ConnectAsync(new OpcUaClientOptions { EndpointUrl = endpoints[i], PkiDirectory = pki });
+                var client = await OpcUaClient.ConnectAsync(Options(endpoints[i], pki));
                 clients.Add(client);
                 var subscription = await client.SubscribeAsync(new SubscriptionOptions { PublishingInterval = TimeSpan.FromMilliseconds(100) });
                 await subscription.AddItemsAsync(items);
@@ -77,19 +84,22 @@ internal static class Measurements
                 drains.Add(counters[i].DrainAsync(subscription, stop.Token));
             }
 
-            await WarmUpAsync(warmup);
+            await WarmUpAsync(phases.Warmup);
+            CpuBudget.Apply();
+            await Task.Delay(phases.Settle);
             var before = Sum(counters);
             var jit = JitInfo.GetCompilationTime();
             var cpu = CpuTime();
             var watch = Stopwatch.StartNew();
-            await Task.Delay(duration);
+            await Task.Delay(phases.Measured);
             var count = Sum(counters) - before;
             var seconds = watch.Elapsed.TotalSeconds;
             var cpuMs = (CpuTime() - cpu).TotalMilliseconds;
-            return new SubscribeResult(endpoints.Count * itemsPerServer, count / seconds, cpuMs / (count / 1000.0), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
+            return new SubscribeResult(endpoints.Count * itemsPerServer, count / seconds, cpuMs / (count / 1000.0), CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
         }
         finally
         {
+            CpuBudget.Lift();
             await stop.CancelAsync();
             await Task.WhenAll(drains);
             foreach (var client in clients)
@@ -116,14 +126,44 @@ internal static class Measurements
         }
     }
 
-    private static async Task ReadCheckedAsync(OpcUaClient client, NodeId[] nodes)
+    /// <summary>Runs <paramref name="depth"/> workers that read back to back until the period is over; returns the reads completed.</summary>
+    private static async Task<long> ReadConcurrentlyAsync(OpcUaClient client, NodeId[] nodes, int depth, TimeSpan period)
     {
-        var values = await client.ReadAsync(nodes);
-        if (values.Count != nodes.Length || !values[0].Status.IsGood)
+        var watch = Stopwatch.StartNew();
+        long reads = 0;
+        var workers = new Task[depth];
+        for (var i = 0; i < depth; i++)
         {
-            throw new InvalidOperationException("A Read of the benchmark nodes failed.");
+            workers[i] = Worker();
+        }
+
+        await Task.WhenAll(workers);
+        return reads;
+
+        async Task Worker()
+        {
+            while (watch.Elapsed < period)
+            {
+                var values = await client.ReadAsync(nodes);
+                if (values.Count != nodes.Length || !values[0].Status.IsGood)
+                {
+                    throw new InvalidOperationException("A Read of the benchmark nodes failed.");
+                }
+
+                Interlocked.Increment(ref reads);
+            }
         }
     }
+
+    /// <summary>
+    /// The benchmark's client options: a generous request timeout, because under a CPU budget of a few per
+    /// cent of a core the process start-up and the connection take seconds of wall-clock time.
+    /// </summary>
+    private static OpcUaClientOptions Options(string endpoint, string pki)
+        => new() { EndpointUrl = endpoint, PkiDirectory = pki, RequestTimeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>CPU time as a percentage of one core over the period.</summary>
+    private static double CpuPercent(double cpuMs, double seconds) => cpuMs / (seconds * 10);
 
     private static NodeId[] DynamicNodes(int count)
     {

@@ -2,24 +2,22 @@ using System.Globalization;
 using System.Text.Json;
 using Proxus.Bench.OpcUa;
 
-// Proxus side of the OPC UA benchmark: the same three measurements as node-client.js.
-// Usage: OpcUaBench <endpointUrl> <seconds> <warmupSeconds> <loadEndpointUrls,comma-separated> <itemsPerLoadServer>
-//   -> prints one JSON line
-var endpoint = args[0];
-var seconds = TimeSpan.FromSeconds(double.Parse(args[1], CultureInfo.InvariantCulture));
-var warmup = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture));
-var loadEndpoints = args[3].Split(',', StringSplitOptions.RemoveEmptyEntries);
-var itemsPerLoadServer = int.Parse(args[4], CultureInfo.InvariantCulture);
+// Proxus side of the OPC UA benchmark: the same four measurements as node-client.js.
+// Usage: OpcUaBench <endpointUrl> <seconds> <warmupSeconds> <settleSeconds> <loadEndpointUrls,comma-separated>
+//                   <itemsPerLoadServer> <readDepth> <pkiDirectory>
+//   -> prints one JSON line. The PKI directory keeps the application instance certificate from one run to
+//   the next (node-opcua's client keeps its own in its default PKI folder), so no run pays for an RSA key.
+static TimeSpan Seconds(string text) => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture));
 
-var pki = Directory.CreateTempSubdirectory("proxus-opcua-bench-").FullName;
-try
-{
-    var read = await Measurements.ReadAsync(endpoint, pki, 1000, warmup, seconds);
-    var sub = await Measurements.SubscribeAsync([endpoint], 1000, pki, warmup, seconds);
-    var load = await Measurements.SubscribeAsync(loadEndpoints, itemsPerLoadServer, pki, warmup, seconds);
-    Console.WriteLine(JsonSerializer.Serialize(new { read, sub, load }, JsonSerializerOptions.Web));
-}
-finally
-{
-    Directory.Delete(pki, recursive: true);
-}
+var endpoint = args[0];
+var phases = new Phases(Warmup: Seconds(args[2]), Settle: Seconds(args[3]), Measured: Seconds(args[1]));
+var loadEndpoints = args[4].Split(',', StringSplitOptions.RemoveEmptyEntries);
+var itemsPerLoadServer = int.Parse(args[5], CultureInfo.InvariantCulture);
+var readDepth = int.Parse(args[6], CultureInfo.InvariantCulture);
+var pki = args[7];
+
+var read = await Measurements.ReadAsync(endpoint, pki, 1000, 1, phases);
+var readPipelined = await Measurements.ReadAsync(endpoint, pki, 1000, readDepth, phases);
+var sub = await Measurements.SubscribeAsync([endpoint], 1000, pki, phases);
+var load = await Measurements.SubscribeAsync(loadEndpoints, itemsPerLoadServer, pki, phases);
+Console.WriteLine(JsonSerializer.Serialize(new { read, readPipelined, sub, load }, JsonSerializerOptions.Web));

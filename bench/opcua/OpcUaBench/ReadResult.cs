@@ -1,4 +1,7 @@
 namespace Proxus.Bench.OpcUa;
 
-/// <summary>Reads per second, client CPU milliseconds per Read, and JIT milliseconds, over the measured period.</summary>
-internal sealed record ReadResult(double ReadsPerSecond, double CpuMsPerRead, double JitMs);
+/// <summary>
+/// Read requests in flight, reads per second, client CPU milliseconds per Read, client CPU time as a
+/// percentage of one core, and JIT milliseconds, over the measured period.
+/// </summary>
+internal sealed record ReadResult(int Depth, double ReadsPerSecond, double CpuMsPerRead, double CpuPercent, double JitMs);

@@ -16,6 +16,9 @@ public sealed partial class OpcUaClient
 {
     private const string BinaryTransportProfile = "http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary";
 
+    /// <summary>The handle of the one request a discovery channel carries.</summary>
+    private const uint GetEndpointsRequestHandle = 1;
+
     /// <summary>Lists the endpoints of a server (GetEndpoints over an unsecured channel, no session), all within the timeout.</summary>
     public static async Task<IReadOnlyList<EndpointDescription>> GetEndpointsAsync(string endpointUrl, TimeSpan timeout, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
@@ -30,9 +33,9 @@ public sealed partial class OpcUaClient
             var channelSettings = new SecureChannelSettings(SecurityPolicy.None, MessageSecurityMode.None, null, null, TimeSpan.FromMinutes(1), UaEncodingLimits.Default);
             channel = await UaSecureChannel.OpenAsync(connection, channelSettings, log, timeout, deadline.Token).ConfigureAwait(false);
             using var writer = new UaBinaryWriter();
-            UaResponseDecoder.EncodeRequest(writer, new GetEndpointsRequest(endpointUrl), null, 1, (uint)timeout.TotalMilliseconds);
+            UaResponseDecoder.EncodeRequest(writer, new GetEndpointsRequest(endpointUrl), null, GetEndpointsRequestHandle, (uint)timeout.TotalMilliseconds);
             var response = await channel.RequestAsync(writer.WrittenMemory, timeout, deadline.Token).ConfigureAwait(false);
-            return UaResponseDecoder.Decode<GetEndpointsResponse>(response, UaEncodingLimits.Default).Endpoints;
+            return UaResponseDecoder.Decode<GetEndpointsResponse>(response, UaEncodingLimits.Default, GetEndpointsRequestHandle).Endpoints;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

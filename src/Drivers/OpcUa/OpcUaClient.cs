@@ -167,13 +167,14 @@ public sealed partial class OpcUaClient : IAsyncDisposable
         where T : IUaResponse<T>
     {
         byte[] response;
+        var handle = Interlocked.Increment(ref _requestHandle);
         using (var writer = new UaBinaryWriter())
         {
-            UaResponseDecoder.EncodeRequest(writer, request, session.AuthenticationToken, Interlocked.Increment(ref _requestHandle), (uint)timeout.TotalMilliseconds);
+            UaResponseDecoder.EncodeRequest(writer, request, session.AuthenticationToken, handle, (uint)timeout.TotalMilliseconds);
             response = await session.Channel.RequestAsync(writer.WrittenMemory, timeout, cancellationToken).ConfigureAwait(false);
         }
 
-        return UaResponseDecoder.Decode<T>(response, _encodingLimits);
+        return UaResponseDecoder.Decode<T>(response, _encodingLimits, handle);
     }
 
     private async Task<SessionContext> GetSessionAsync(CancellationToken cancellationToken)

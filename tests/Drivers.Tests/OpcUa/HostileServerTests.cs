@@ -184,7 +184,32 @@ public sealed class HostileServerTests
     }
 
     [Fact]
-    public async Task Response_ServiceFault_ThrowsItsServiceResult()
+    public async Task Response_WithAnotherRequestHandle_ThrowsBadUnknownResponse()
+    {
+        await using var server = new FakeUaServer(async s =>
+        {
+            await s.AcknowledgeAsync();
+            await s.OpenChannelAsync();
+            var requestId = await s.ReadRequestIdAsync();
+            using var response = new UaBinaryWriter();
+            response.WriteNodeId(new NodeId(431u));
+            FakeUaServer.WriteResponseHeader(response, StatusCode.Good, requestHandle: 7);
+            response.WriteInt32(0);
+            await s.SendAsync(s.Message(requestId, 'F', response.WrittenSpan));
+            await s.WaitForCloseAsync();
+        });
+
+        var act = () => OpcUaClient.GetEndpointsAsync(server.EndpointUrl, Timeout);
+
+        var error = (await act.Should().ThrowAsync<OpcUaException>()).Which;
+        error.StatusCode.Should().Be(StatusCode.BadUnknownResponse);
+        error.Message.Should().Contain("request handle 7");
+    }
+
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(0u)]
+    public async Task Response_ServiceFaultWithTheRequestsHandleOrZero_ThrowsItsServiceResult(uint requestHandle)
     {
         await using var server = new FakeUaServer(async s =>
         {
@@ -193,7 +218,7 @@ public sealed class HostileServerTests
             var requestId = await s.ReadRequestIdAsync();
             using var fault = new UaBinaryWriter();
             fault.WriteNodeId(new NodeId(397u));
-            FakeUaServer.WriteResponseHeader(fault, StatusCode.BadTooManyOperations);
+            FakeUaServer.WriteResponseHeader(fault, StatusCode.BadTooManyOperations, requestHandle);
             await s.SendAsync(s.Message(requestId, 'F', fault.WrittenSpan));
             await s.WaitForCloseAsync();
         });

@@ -71,6 +71,33 @@ public sealed class ReadWriteBrowseTests(NodeOpcUaServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadAsync_ManyRequestsInFlightOnOneSession_EachGetsTheValuesOfItsOwnNodes()
+    {
+        await using var client = await OpcUaClient.ConnectAsync(server.Options());
+        var expected = new (string Name, object Value)[]
+        {
+            ("Boolean", true), ("Byte", (byte)200), ("Int16", (short)-30000), ("UInt16", (ushort)60000), ("Int32", -2000000000),
+            ("UInt32", 4000000000u), ("Double", 3.14159), ("String", "Grüße from node-opcua"),
+        };
+
+        // 64 Read requests sent without waiting, each of one node or of two: the responses come back on one
+        // secure channel and each must reach the request it answers.
+        var reads = Enumerable.Range(0, 64).Select(i =>
+        {
+            var first = expected[i % expected.Length];
+            var second = expected[(i / expected.Length) % expected.Length];
+            NodeId[] nodes = i % 2 == 0 ? [new NodeId(first.Name, 1)] : [new NodeId(first.Name, 1), new NodeId(second.Name, 1)];
+            return (Expected: i % 2 == 0 ? new[] { first.Value } : [first.Value, second.Value], Read: client.ReadAsync(nodes));
+        }).ToArray();
+        await Task.WhenAll(reads.Select(r => r.Read)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var (values, read) in reads)
+        {
+            (await read).Select(v => v.Value.Value).Should().Equal(values);
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_UnknownNode_ReturnsBadNodeIdUnknownPerNode()
     {
         await using var client = await OpcUaClient.ConnectAsync(server.Options());

@@ -4,11 +4,17 @@ namespace Proxus.Drivers.OpcUa.Services;
 
 /// <summary>
 /// Decodes a reassembled response: the type id, a ServiceFault or the expected response, the header
-/// (a bad ServiceResult throws), then the body.
+/// (a bad ServiceResult throws; so does a RequestHandle other than the request's), then the body.
 /// </summary>
 internal static class UaResponseDecoder
 {
-    public static T Decode<T>(ReadOnlySpan<byte> message, UaEncodingLimits limits)
+    /// <param name="message">The reassembled message body.</param>
+    /// <param name="limits">Caps on the lengths read from the message.</param>
+    /// <param name="requestHandle">
+    /// The handle the request was sent with (Part 4 section 7.33), which the response header must echo
+    /// (a ServiceFault may also carry 0, from a server that could not decode the request); null skips the check.
+    /// </param>
+    public static T Decode<T>(ReadOnlySpan<byte> message, UaEncodingLimits limits, uint? requestHandle = null)
         where T : IUaResponse<T>
     {
         var reader = new UaBinaryReader(message, limits);
@@ -19,7 +25,13 @@ internal static class UaResponseDecoder
         }
 
         var header = ResponseHeader.Decode(ref reader);
-        if (typeId.NumericIdentifier == ServiceIds.ServiceFault)
+        var isFault = typeId.NumericIdentifier == ServiceIds.ServiceFault;
+        if (requestHandle is { } expected && header.RequestHandle != expected && !(isFault && header.RequestHandle == 0))
+        {
+            throw new OpcUaException(StatusCode.BadUnknownResponse, $"The response carries request handle {header.RequestHandle}, expected {expected}.");
+        }
+
+        if (isFault)
         {
             throw new OpcUaException(header.ServiceResult.IsBad ? header.ServiceResult : StatusCode.BadUnexpectedError, "The server answered with a ServiceFault.");
         }

@@ -118,10 +118,10 @@ internal sealed class FakeUaServer : IAsyncDisposable
         return bytes;
     }
 
-    public static void WriteResponseHeader(UaBinaryWriter writer, StatusCode result)
+    public static void WriteResponseHeader(UaBinaryWriter writer, StatusCode result, uint requestHandle = 1)
     {
         writer.WriteDateTime(DateTime.UtcNow);
-        writer.WriteUInt32(1);
+        writer.WriteUInt32(requestHandle);
         writer.WriteStatusCode(result);
         writer.WriteByte(0);
         writer.WriteInt32(-1);
