@@ -7,9 +7,10 @@ namespace Proxus.Server.Fleet;
 
 /// <summary>
 /// Creates sites and agents (admin application service behind the sites API). Every change is
-/// audited in its own transaction.
+/// audited in its own transaction. An agent created for a site that has a tag map gets its signed
+/// configuration at once (<see cref="AgentConfigService.IssueForJoiningAgentAsync"/>).
 /// </summary>
-public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
+public sealed class FleetService(AuditLog audit, AgentConfigService configurations, TimeProvider timeProvider)
 {
     /// <summary>Creates a site without a UNS namespace (its agents publish no UNS data until one is set).</summary>
     public Task<Site> CreateSiteAsync(string name, string actor, CancellationToken cancellationToken)
@@ -51,10 +52,10 @@ public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
             cancellationToken);
     }
 
-    public Task<Agent> CreateAgentAsync(Guid siteId, string name, string actor, CancellationToken cancellationToken)
+    public async Task<Agent> CreateAgentAsync(Guid siteId, string name, string actor, CancellationToken cancellationToken)
     {
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = siteId, Name = ValidName(name, Agent.MaxNameLength), CreatedAt = Timestamps.Now(timeProvider) };
-        return audit.RunAuditedAsync(
+        var created = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 _ = await db.Sites.FindAsync([siteId], token) ?? throw new KeyNotFoundException($"Site {siteId:D} does not exist.");
@@ -63,6 +64,8 @@ public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
                 return new AuditedResult<Agent>(agent, new AuditEvent(AuditEventTypes.AgentCreated, actor, $"agent:{agent.Id:D}", new Dictionary<string, string?> { ["name"] = agent.Name, ["site"] = siteId.ToString("D") }));
             },
             cancellationToken);
+        await configurations.IssueForJoiningAgentAsync(created.Id, siteId, actor, cancellationToken);
+        return created;
     }
 
     private static string ValidName(string name, int maxLength)
