@@ -134,7 +134,7 @@ public sealed partial class AgentConfigService(
         {
             var renewBefore = Timestamps.Now(timeProvider) + options.Value.RenewalThreshold;
             sites = await db.Agents.AsNoTracking()
-                .Where(a => db.TagMapVersions.Any(v => v.SiteId == a.SiteId)
+                .Where(a => a.DeletedAt == null && db.TagMapVersions.Any(v => v.SiteId == a.SiteId)
                     && !db.AgentConfigEnvelopes.Any(e => e.AgentId == a.Id && e.ExpiresAt > renewBefore))
                 .Select(a => a.SiteId).Distinct().ToListAsync(cancellationToken);
         }

@@ -57,7 +57,7 @@ public sealed partial class EnrollmentService(
         return audit.RunAuditedAsync(
             async (db, ct) =>
             {
-                _ = await db.Agents.FindAsync([agentId], ct) ?? throw new KeyNotFoundException($"Agent {agentId:D} does not exist.");
+                _ = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId && a.DeletedAt == null, ct) ?? throw new KeyNotFoundException($"Agent {agentId:D} does not exist.");
                 db.EnrollmentTokens.Add(token);
                 await db.SaveChangesAsync(ct);
                 var data = new Dictionary<string, string?> { ["token"] = token.Id.ToString("D"), ["expires"] = token.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Configuration;
@@ -67,6 +68,47 @@ public sealed class FleetService(AuditLog audit, AgentConfigService configuratio
         await configurations.IssueForJoiningAgentAsync(created.Id, siteId, actor, cancellationToken);
         return created;
     }
+
+    /// <summary>
+    /// Deletes an agent that can no longer connect (every certificate it was issued is revoked, or it
+    /// never enrolled) from the fleet: it leaves the fleet views, the API and configuration issuance,
+    /// and its name is free again in its site. The row stays, marked deleted, because the audit log,
+    /// its certificates (the revoked serials stay on the CRL), configuration envelopes and write
+    /// requests refer to it; telemetry is stored by UNS path and is not touched. Its unused
+    /// enrollment tokens expire in the same transaction, so it cannot enroll again.
+    /// </summary>
+    public Task<AgentDeletion> DeleteAgentAsync(Guid agentId, string actor, CancellationToken cancellationToken)
+        => audit.RunAuditedAsync(
+            async (db, token) =>
+            {
+                var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId && a.DeletedAt == null, token);
+                if (agent is null)
+                {
+                    return new AuditedResult<AgentDeletion>(AgentDeletion.NotFound, []);
+                }
+
+                var certificates = await db.IssuedCertificates.AsNoTracking().Where(c => c.AgentId == agentId)
+                    .Select(c => new { c.SerialNumber, c.RevokedAt }).ToListAsync(token);
+                if (certificates.Any(c => c.RevokedAt is null))
+                {
+                    return new AuditedResult<AgentDeletion>(AgentDeletion.HoldsLiveCertificate, []);
+                }
+
+                var now = Timestamps.Now(timeProvider);
+                agent.DeletedAt = now;
+                await db.SaveChangesAsync(token);
+                var expiredTokens = await db.EnrollmentTokens.Where(t => t.AgentId == agentId && t.UsedAt == null && t.ExpiresAt > now)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiresAt, now), token);
+                var data = new Dictionary<string, string?>
+                {
+                    ["name"] = agent.Name,
+                    ["site"] = agent.SiteId.ToString("D"),
+                    ["revokedCertificates"] = string.Join(' ', certificates.Select(c => c.SerialNumber).Order(StringComparer.Ordinal)),
+                    ["expiredTokens"] = expiredTokens.ToString(CultureInfo.InvariantCulture),
+                };
+                return new AuditedResult<AgentDeletion>(AgentDeletion.Deleted, new AuditEvent(AuditEventTypes.AgentDeleted, actor, $"agent:{agentId:D}", data));
+            },
+            cancellationToken);
 
     private static string ValidName(string name, int maxLength)
     {

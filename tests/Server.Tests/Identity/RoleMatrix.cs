@@ -90,6 +90,7 @@ public static class RoleMatrix
         ["GET /api/v1/agents/{id:guid}"] = IamPolicies.FleetRead,
         ["POST /api/v1/agents/{id:guid}/enrollment-tokens"] = IamPolicies.Admin,
         ["POST /api/v1/agents/{id:guid}/revoke"] = IamPolicies.Admin,
+        ["DELETE /api/v1/agents/{id:guid}"] = IamPolicies.Admin,
         ["GET /api/v1/audit"] = IamPolicies.AuditRead,
         ["GET /api/v1/audit/export"] = IamPolicies.AuditRead,
         ["GET /api/v1/audit/verify"] = IamPolicies.AuditRead,
