@@ -122,6 +122,9 @@ public static class RoleMatrix
 
         // MQTT over WebSocket: the broker authenticates the CONNECT (certificate, machine-client token).
         ["* /mqtt"] = Anonymous,
+
+        // Any other address under /api: a problem-details 404, whoever asks.
+        ["* /api/{**path}"] = Anonymous,
     };
 
     /// <summary>
@@ -138,6 +141,9 @@ public static class RoleMatrix
         // ASP.NET Core's fallback to the static files of a build output (not in a published server).
         ["GET {**path:file}"] = Nobody,
         ["HEAD {**path:file}"] = Nobody,
+
+        // Any other address: the not-found page when signed in, the sign-in page before it.
+        ["* {**path:nonfile}"] = Anonymous,
     };
 
     /// <summary>"METHOD pattern" for each method of each route endpoint ("*" when it takes any method).</summary>
