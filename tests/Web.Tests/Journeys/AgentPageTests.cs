@@ -35,6 +35,17 @@ public sealed class AgentPageTests(PortalServer server) : IDisposable
         await Portal.WaitUntilShownAsync(admin, $"agents/{site.AgentId}", p => p.GetByTestId("no-connections"), Portal.AgentStep, agent);
         await Assertions.Expect(admin.GetByTestId("no-connections")).ToContainTextAsync("agent: idle-edge");
         await Assertions.Expect(admin.GetByTestId("no-connections").GetByRole(AriaRole.Link, new() { Name = "tag map" })).ToHaveAttributeAsync("href", $"sites/{site.Id}/tag-map");
+
+        // Killed: its will marks it offline, and the offline alert names it by its name, with the id at hand.
+        agent.Kill();
+        var named = (IPage p) => p.GetByTestId("alerts-table").Locator("tbody tr").Filter(new() { HasText = "agent idle-edge has been offline since" });
+        await Portal.WaitUntilShownAsync(admin, "alerts?rule=agent-offline", named, Portal.AgentStep);
+        var alert = named(admin);
+        await Assertions.Expect(alert.GetByTestId("alert-agent")).ToHaveTextAsync("idle-edge");
+        await Assertions.Expect(alert.GetByTestId("alert-agent")).ToHaveAttributeAsync("title", $"agent:{site.AgentId}");
+        await Assertions.Expect(alert).Not.ToContainTextAsync(site.AgentId);
+        await Assertions.Expect(alert).Not.ToContainTextAsync("+00:00");
+        await Portal.ScreenshotAsync(admin, "portal-alert-agent-offline");
         await admin.Context.CloseAsync();
     }
 
