@@ -74,9 +74,11 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         var value = page.GetByTestId("value-" + temperature);
         await Assertions.Expect(value).ToContainTextAsync("degC");
         var valueBox = (await value.BoundingBoxAsync())!;
-        var nameBox = (await page.Locator("a.leaf", new() { Has = value }).Locator(".leaf-name").BoundingBoxAsync())!;
-        nameBox.Height.Should().BeGreaterThan(valueBox.Height * 1.5f, "the long name wraps in its own column");
-        valueBox.Y.Should().BeLessThan(nameBox.Y + (valueBox.Height / 2), "the value stays on the first line of its name, not under it");
+        var name = page.Locator("a.leaf", new() { Has = value }).Locator(".leaf-name");
+        var nameBox = (await name.BoundingBoxAsync())!;
+        await Assertions.Expect(name).ToHaveAttributeAsync("title", "Main_hydraulic_press_cylinder_oil_temperature");
+        Math.Abs(valueBox.Y - nameBox.Y).Should().BeLessThan(valueBox.Height / 2, "the value stays on its name's row, not under it");
+        nameBox.Height.Should().BeLessThan(valueBox.Height * 1.5f, "a long name is cut on one line, not broken over many");
         valueBox.X.Should().BeGreaterThan(nameBox.X + nameBox.Width - 1, "the value sits to the right of the name");
         await Portal.ScreenshotAsync(page, "portal-uns-live");
         await page.Context.CloseAsync();
