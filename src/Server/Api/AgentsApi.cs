@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Api.Contracts;
 using Proxus.Server.Data;
 using Proxus.Server.Enrollment;
+using Proxus.Server.Fleet;
 using Proxus.Server.Identity;
 
 namespace Proxus.Server.Api;
 
 /// <summary>
 /// One agent: read it (<see cref="IamPolicies.FleetRead"/>, 404 outside the caller's sites), create
-/// an enrollment token for it, and revoke every certificate it holds (Admin).
+/// an enrollment token for it, revoke every certificate it holds, and delete it once it holds no
+/// live certificate (Admin).
 /// </summary>
 public static class AgentsApi
 {
@@ -21,13 +23,14 @@ public static class AgentsApi
         group.MapGet("/{id:guid}", GetAsync).WithName("GetAgent").RequireAuthorization(IamPolicies.FleetRead);
         group.MapPost("/{id:guid}/enrollment-tokens", CreateTokenAsync).WithName("CreateEnrollmentToken").RequireAuthorization(IamPolicies.Admin);
         group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeAgent").RequireAuthorization(IamPolicies.Admin);
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteAgent").RequireAuthorization(IamPolicies.Admin);
         return group;
     }
 
     private static async Task<Results<Ok<AgentResponse>, NotFound>> GetAsync(Guid id, SiteAccess access, IDbContextFactory<ProxusDbContext> contexts, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var agent = await db.Agents.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken);
         return agent is not null && await access.CanSeeAsync(user, agent.SiteId, cancellationToken)
             ? TypedResults.Ok(SitesApi.ToResponse(agent))
             : TypedResults.NotFound();
@@ -68,7 +71,7 @@ public static class AgentsApi
         List<string> serials;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (!await db.Agents.AnyAsync(a => a.Id == id, cancellationToken))
+            if (!await db.Agents.AnyAsync(a => a.Id == id && a.DeletedAt == null, cancellationToken))
             {
                 return TypedResults.NotFound();
             }
@@ -87,4 +90,16 @@ public static class AgentsApi
 
         return TypedResults.Ok(new RevokedCertificatesResponse(revoked));
     }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(Guid id, FleetService fleet, ClaimsPrincipal user, CancellationToken cancellationToken)
+        => await fleet.DeleteAgentAsync(id, ApiPrincipal.Actor(user), cancellationToken) switch
+        {
+            AgentDeletion.Deleted => TypedResults.NoContent(),
+            AgentDeletion.HoldsLiveCertificate => TypedResults.Problem(
+                "The agent holds a certificate that is not revoked. Revoke it first (POST /api/v1/agents/{id}/revoke).",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Agent not revoked",
+                type: "urn:proxus:problem:agent-not-revoked"),
+            _ => TypedResults.NotFound(),
+        };
 }

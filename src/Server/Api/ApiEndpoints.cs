@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Proxus.Server.Monitoring;
 
 namespace Proxus.Server.Api;
@@ -27,6 +28,16 @@ public static class ApiEndpoints
         api.MapAuditApi();
         api.MapAlertsApi();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        // Any address under /api that no endpoint maps: a problem-details 404 for every caller,
+        // instead of the fallback authorization policy's empty 401/403 (or the portal's page).
+        endpoints.MapFallback("/api/{**path}", UnknownEndpoint).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
+
+    private static ProblemHttpResult UnknownEndpoint() => TypedResults.Problem(
+        "No API endpoint has this address; see /openapi/v1.json.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Not found",
+        type: "urn:proxus:problem:not-found");
 }

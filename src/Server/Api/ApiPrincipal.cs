@@ -12,5 +12,5 @@ internal static class ApiPrincipal
             ? $"client:{clientId}"
             : $"user:{principal.Identity?.Name ?? "unknown"}";
 
-    public static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string RemoteAddress(HttpContext context) => ClientAddress.Of(context.Connection.RemoteIpAddress);
 }

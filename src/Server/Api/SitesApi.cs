@@ -57,7 +57,7 @@ public static class SitesApi
             return TypedResults.NotFound();
         }
 
-        var agents = await db.Agents.AsNoTracking().Where(a => a.SiteId == id).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.SiteId == id && a.DeletedAt == null).OrderBy(a => a.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(agents.Select(ToResponse).ToList());
     }
 

@@ -5,6 +5,7 @@ public static class AuditEventTypes
 {
     public const string SiteCreated = "fleet.site-created";
     public const string AgentCreated = "fleet.agent-created";
+    public const string AgentDeleted = "fleet.agent-deleted";
     public const string EnrollmentTokenCreated = "enrollment.token-created";
     public const string EnrollmentSucceeded = "enrollment.succeeded";
     public const string EnrollmentRejected = "enrollment.rejected";

@@ -1,3 +1,4 @@
+using Proxus.Server.Api;
 using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
 
@@ -35,7 +36,7 @@ internal sealed class AgentCertificateFilter(IAgentIdentityResolver resolver, IS
             if (resolved.Rejection == AgentCertificateRejection.Revoked)
             {
                 var details = new Dictionary<string, string?> { ["stage"] = "agent-api", ["path"] = http.Request.Path.Value };
-                monitoring.Raise(new SecurityEvent(SecurityEventType.RevokedCertificatePresented, $"certificate:{certificate.SerialNumber}", http.Connection.RemoteIpAddress?.ToString(), details));
+                monitoring.Raise(new SecurityEvent(SecurityEventType.RevokedCertificatePresented, $"certificate:{certificate.SerialNumber}", http.Connection.RemoteIpAddress is { } remote ? ClientAddress.Of(remote) : null, details));
             }
 
             return TypedResults.Problem(

@@ -32,7 +32,7 @@ public sealed class AgentConfigIssuer(CertificateAuthority authority, IOptions<A
         var renewBefore = Timestamps.Now(timeProvider) + options.Value.RenewalThreshold;
         var signer = new ConfigSigner(authority.ConfigurationSigningKey, timeProvider);
         var verifier = new ConfigEnvelopeVerifier([authority.ConfigurationSigningKey], timeProvider, TimeSpan.Zero);
-        var agents = await db.Agents.AsNoTracking().Where(agent => agent.SiteId == tagMapVersion.SiteId)
+        var agents = await db.Agents.AsNoTracking().Where(agent => agent.SiteId == tagMapVersion.SiteId && agent.DeletedAt == null)
             .OrderBy(agent => agent.Name).ToListAsync(cancellationToken);
         // The site's control-write policy travels in every agent's signed configuration (docs/writes.md).
         var commandKey = CommandKey.Encode(authority.CommandSigningKey);

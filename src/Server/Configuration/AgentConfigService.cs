@@ -12,7 +12,7 @@ namespace Proxus.Server.Configuration;
 /// The agent's side of signed configuration: the newest envelope, the reports of what the agent
 /// runs, and the renewal of envelopes before they expire.
 /// </summary>
-public sealed class AgentConfigService(
+public sealed partial class AgentConfigService(
     IDbContextFactory<ProxusDbContext> contexts,
     AuditLog audit,
     AgentConfigIssuer issuer,
@@ -20,7 +20,8 @@ public sealed class AgentConfigService(
     IOptions<AgentConfigOptions> options,
     AgentConfigMetrics metrics,
     ISecurityEventSink monitoring,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<AgentConfigService> logger)
 {
     /// <summary>The newest version issued to the agent, or null when it has none.</summary>
     public async Task<long?> LatestVersionAsync(Guid agentId, CancellationToken cancellationToken)
@@ -133,7 +134,7 @@ public sealed class AgentConfigService(
         {
             var renewBefore = Timestamps.Now(timeProvider) + options.Value.RenewalThreshold;
             sites = await db.Agents.AsNoTracking()
-                .Where(a => db.TagMapVersions.Any(v => v.SiteId == a.SiteId)
+                .Where(a => a.DeletedAt == null && db.TagMapVersions.Any(v => v.SiteId == a.SiteId)
                     && !db.AgentConfigEnvelopes.Any(e => e.AgentId == a.Id && e.ExpiresAt > renewBefore))
                 .Select(a => a.SiteId).Distinct().ToListAsync(cancellationToken);
         }
@@ -141,21 +142,54 @@ public sealed class AgentConfigService(
         var issued = new List<IssuedAgentConfig>();
         foreach (var siteId in sites)
         {
-            var configs = await audit.RunAuditedAsync(
-                async (db, token) =>
-                {
-                    var ns = await db.SiteNamespaces.AsNoTracking().SingleAsync(n => n.SiteId == siteId, token);
-                    var current = await db.TagMapVersions.AsNoTracking().Where(v => v.SiteId == siteId).OrderByDescending(v => v.Version).FirstAsync(token);
-                    var map = TagMapService.ParseStored(current, ns.ToModel());
-                    var (configs, events) = await issuer.IssueAsync(db, map, current, "system", token);
-                    await db.SaveChangesAsync(token);
-                    return new AuditedResult<List<IssuedAgentConfig>>(configs, events);
-                },
-                cancellationToken);
-            await notifications.NotifyAsync(configs, cancellationToken);
-            issued.AddRange(configs);
+            issued.AddRange(await IssueForSiteAsync(siteId, "system", cancellationToken));
         }
 
         return issued;
     }
+
+    /// <summary>
+    /// Gives a new or just enrolled agent its configuration at once, as a tag-map publish would:
+    /// when its site has a tag map, every agent of the site without a current envelope gets one and
+    /// is notified. Never throws for a failure to issue (the agent exists and its certificate is
+    /// committed by then): it is logged, and the periodic check issues the envelope later.
+    /// </summary>
+    /// <returns>The envelopes issued (none when the site has no tag map or all are current).</returns>
+    public async Task<IReadOnlyList<IssuedAgentConfig>> IssueForJoiningAgentAsync(Guid agentId, Guid siteId, string actor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IssueForSiteAsync(siteId, actor, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogJoiningAgentIssueFailed(logger, e, agentId);
+            return [];
+        }
+    }
+
+    private async Task<IReadOnlyList<IssuedAgentConfig>> IssueForSiteAsync(Guid siteId, string actor, CancellationToken cancellationToken)
+    {
+        var configs = await audit.RunAuditedAsync(
+            async (db, token) =>
+            {
+                var current = await db.TagMapVersions.AsNoTracking().Where(v => v.SiteId == siteId).OrderByDescending(v => v.Version).FirstOrDefaultAsync(token);
+                if (current is null)
+                {
+                    return new AuditedResult<List<IssuedAgentConfig>>([], []);
+                }
+
+                var ns = await db.SiteNamespaces.AsNoTracking().SingleAsync(n => n.SiteId == siteId, token);
+                var map = TagMapService.ParseStored(current, ns.ToModel());
+                var (configs, events) = await issuer.IssueAsync(db, map, current, actor, token);
+                await db.SaveChangesAsync(token);
+                return new AuditedResult<List<IssuedAgentConfig>>(configs, events);
+            },
+            cancellationToken);
+        await notifications.NotifyAsync(configs, cancellationToken);
+        return configs;
+    }
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Issuing the configuration of new agent {AgentId} failed; the periodic check issues it later")]
+    private static partial void LogJoiningAgentIssueFailed(ILogger logger, Exception exception, Guid agentId);
 }

@@ -161,7 +161,7 @@ public sealed partial class TagMapService
     /// <summary>Every connection must name exactly one agent of the site (by name, case-insensitively).</summary>
     private static async Task<List<TagMapError>> CheckAgentsAsync(ProxusDbContext db, Guid siteId, IReadOnlyList<Connection> connections, CancellationToken cancellationToken)
     {
-        var names = await db.Agents.AsNoTracking().Where(a => a.SiteId == siteId).Select(a => a.Name).ToListAsync(cancellationToken);
+        var names = await db.Agents.AsNoTracking().Where(a => a.SiteId == siteId && a.DeletedAt == null).Select(a => a.Name).ToListAsync(cancellationToken);
         var counts = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
         var errors = new List<TagMapError>();
         foreach (var connection in connections)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Proxus.Server.Api;
 using Proxus.Server.Audit;
 
 namespace Proxus.Server.Enrollment;
@@ -80,5 +81,5 @@ public static class EnrollmentApi
         title: "Audit log unavailable",
         type: "urn:proxus:problem:audit-unavailable");
 
-    private static string RemoteAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    private static string RemoteAddress(HttpContext context) => ClientAddress.Of(context.Connection.RemoteIpAddress);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
+using Proxus.Server.Configuration;
 using Proxus.Server.Data;
 using Proxus.Server.Fleet;
 using Proxus.Server.Monitoring;
@@ -22,6 +23,7 @@ public sealed partial class EnrollmentService(
     IAgentIdentityResolver identities,
     IEnumerable<ICertificateRevocationListener> revocationListeners,
     ISecurityEventSink monitoring,
+    AgentConfigService configurations,
     TimeProvider timeProvider)
 {
     /// <summary>Tokens are <c>pxe_</c> + base64url of 32 random bytes.</summary>
@@ -55,7 +57,7 @@ public sealed partial class EnrollmentService(
         return audit.RunAuditedAsync(
             async (db, ct) =>
             {
-                _ = await db.Agents.FindAsync([agentId], ct) ?? throw new KeyNotFoundException($"Agent {agentId:D} does not exist.");
+                _ = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId && a.DeletedAt == null, ct) ?? throw new KeyNotFoundException($"Agent {agentId:D} does not exist.");
                 db.EnrollmentTokens.Add(token);
                 await db.SaveChangesAsync(ct);
                 var data = new Dictionary<string, string?> { ["token"] = token.Id.ToString("D"), ["expires"] = token.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
@@ -104,7 +106,7 @@ public sealed partial class EnrollmentService(
             return await RejectAsync(actor, subject, EnrollmentFailure.InvalidCsr, csr.Error, cancellationToken, token.Id);
         }
 
-        return await audit.RunAuditedAsync(
+        var outcome = await audit.RunAuditedAsync(
             async (db, ct) =>
             {
                 var now = Timestamps.Now(timeProvider);
@@ -124,6 +126,14 @@ public sealed partial class EnrollmentService(
                 return new AuditedResult<EnrollmentOutcome>(new EnrollmentOutcome(response, null, null), new AuditEvent(AuditEventTypes.EnrollmentSucceeded, actor, subject, data));
             },
             cancellationToken);
+        if (outcome.Succeeded)
+        {
+            // Normally issued when the agent was created; this covers an envelope that is missing or
+            // due, so the agent's first fetch after enrolling finds its configuration.
+            await configurations.IssueForJoiningAgentAsync(outcome.Response.AgentId, outcome.Response.SiteId, "system", cancellationToken);
+        }
+
+        return outcome;
     }
 
     internal static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

@@ -14,4 +14,7 @@ public sealed class Agent
     public required string Name { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When an admin deleted it from the fleet; the row stays for the records that name it.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

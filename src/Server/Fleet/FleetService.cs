@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Configuration;
@@ -7,9 +8,10 @@ namespace Proxus.Server.Fleet;
 
 /// <summary>
 /// Creates sites and agents (admin application service behind the sites API). Every change is
-/// audited in its own transaction.
+/// audited in its own transaction. An agent created for a site that has a tag map gets its signed
+/// configuration at once (<see cref="AgentConfigService.IssueForJoiningAgentAsync"/>).
 /// </summary>
-public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
+public sealed class FleetService(AuditLog audit, AgentConfigService configurations, TimeProvider timeProvider)
 {
     /// <summary>Creates a site without a UNS namespace (its agents publish no UNS data until one is set).</summary>
     public Task<Site> CreateSiteAsync(string name, string actor, CancellationToken cancellationToken)
@@ -51,10 +53,10 @@ public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
             cancellationToken);
     }
 
-    public Task<Agent> CreateAgentAsync(Guid siteId, string name, string actor, CancellationToken cancellationToken)
+    public async Task<Agent> CreateAgentAsync(Guid siteId, string name, string actor, CancellationToken cancellationToken)
     {
         var agent = new Agent { Id = Guid.NewGuid(), SiteId = siteId, Name = ValidName(name, Agent.MaxNameLength), CreatedAt = Timestamps.Now(timeProvider) };
-        return audit.RunAuditedAsync(
+        var created = await audit.RunAuditedAsync(
             async (db, token) =>
             {
                 _ = await db.Sites.FindAsync([siteId], token) ?? throw new KeyNotFoundException($"Site {siteId:D} does not exist.");
@@ -63,7 +65,50 @@ public sealed class FleetService(AuditLog audit, TimeProvider timeProvider)
                 return new AuditedResult<Agent>(agent, new AuditEvent(AuditEventTypes.AgentCreated, actor, $"agent:{agent.Id:D}", new Dictionary<string, string?> { ["name"] = agent.Name, ["site"] = siteId.ToString("D") }));
             },
             cancellationToken);
+        await configurations.IssueForJoiningAgentAsync(created.Id, siteId, actor, cancellationToken);
+        return created;
     }
+
+    /// <summary>
+    /// Deletes an agent that can no longer connect (every certificate it was issued is revoked, or it
+    /// never enrolled) from the fleet: it leaves the fleet views, the API and configuration issuance,
+    /// and its name is free again in its site. The row stays, marked deleted, because the audit log,
+    /// its certificates (the revoked serials stay on the CRL), configuration envelopes and write
+    /// requests refer to it; telemetry is stored by UNS path and is not touched. Its unused
+    /// enrollment tokens expire in the same transaction, so it cannot enroll again.
+    /// </summary>
+    public Task<AgentDeletion> DeleteAgentAsync(Guid agentId, string actor, CancellationToken cancellationToken)
+        => audit.RunAuditedAsync(
+            async (db, token) =>
+            {
+                var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == agentId && a.DeletedAt == null, token);
+                if (agent is null)
+                {
+                    return new AuditedResult<AgentDeletion>(AgentDeletion.NotFound, []);
+                }
+
+                var certificates = await db.IssuedCertificates.AsNoTracking().Where(c => c.AgentId == agentId)
+                    .Select(c => new { c.SerialNumber, c.RevokedAt }).ToListAsync(token);
+                if (certificates.Any(c => c.RevokedAt is null))
+                {
+                    return new AuditedResult<AgentDeletion>(AgentDeletion.HoldsLiveCertificate, []);
+                }
+
+                var now = Timestamps.Now(timeProvider);
+                agent.DeletedAt = now;
+                await db.SaveChangesAsync(token);
+                var expiredTokens = await db.EnrollmentTokens.Where(t => t.AgentId == agentId && t.UsedAt == null && t.ExpiresAt > now)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.ExpiresAt, now), token);
+                var data = new Dictionary<string, string?>
+                {
+                    ["name"] = agent.Name,
+                    ["site"] = agent.SiteId.ToString("D"),
+                    ["revokedCertificates"] = string.Join(' ', certificates.Select(c => c.SerialNumber).Order(StringComparer.Ordinal)),
+                    ["expiredTokens"] = expiredTokens.ToString(CultureInfo.InvariantCulture),
+                };
+                return new AuditedResult<AgentDeletion>(AgentDeletion.Deleted, new AuditEvent(AuditEventTypes.AgentDeleted, actor, $"agent:{agentId:D}", data));
+            },
+            cancellationToken);
 
     private static string ValidName(string name, int maxLength)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Proxus.Server.Data;
 using Proxus.Server.Hosting;
+using Proxus.Server.Pki;
 
 namespace Proxus.Server.Identity;
 
@@ -44,14 +45,7 @@ public static class IamServiceCollectionExtensions
         IamPolicies.Add(services.AddAuthorizationBuilder());
         services.AddSingleton<IAuthorizationHandler, AccessRequirementHandler>();
 
-        // Session cookies are encrypted with Data Protection; its key ring lives in the data directory (owner-only).
-        services.AddDataProtection().SetApplicationName("Proxus");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, loggers) =>
-        {
-            var directory = Path.Combine(database.Value.DataDirectory, "data-protection");
-            ServerInitializer.CreatePrivateDirectory(directory);
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
-        });
+        services.AddProxusDataProtection();
 
         services.AddScoped<UserAdministration>();
         services.AddScoped<SignInService>();
@@ -63,6 +57,25 @@ public static class IamServiceCollectionExtensions
         services.AddSingleton<ClientCredentialsGrant>();
         services.AddHostedService<IdentityInitializer>();
         return builder;
+    }
+
+    /// <summary>
+    /// Data Protection (it encrypts session cookies and anti-forgery tokens): the key ring lives in
+    /// the data directory (owner-only) and every key in it is encrypted with the PKI's key-encryption
+    /// key (<see cref="KeyRingXmlEncryptor"/>). Keys written before that are read unchanged and retire
+    /// with their normal 90-day lifetime. Needs <see cref="PrivateKeyProtector"/> and the database options.
+    /// </summary>
+    public static IServiceCollection AddProxusDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("Proxus");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, ILoggerFactory, PrivateKeyProtector>((keys, database, loggers, protector) =>
+        {
+            var directory = Path.Combine(database.Value.DataDirectory, "data-protection");
+            ServerInitializer.CreatePrivateDirectory(directory);
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
+            keys.XmlEncryptor = new KeyRingXmlEncryptor(protector);
+        });
+        return services;
     }
 
     private static string SelectScheme(HttpContext context)

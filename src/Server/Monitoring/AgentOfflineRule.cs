@@ -23,7 +23,7 @@ internal static class AgentOfflineRule
                 AlertRules.AgentOffline,
                 AlertSeverity.High,
                 $"agent:{agent.AgentId:D}",
-                $"agent:{agent.AgentId:D} has been offline since {agent.Since:O} ({minutes} min)",
+                $"agent:{agent.AgentId:D} has been offline since {AlertText.Time(agent.Since)} ({minutes} min)",
                 now,
                 Details: new Dictionary<string, string?> { ["offlineSince"] = agent.Since.ToString("O", System.Globalization.CultureInfo.InvariantCulture) })
             {

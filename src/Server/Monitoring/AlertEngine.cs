@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Proxus.Server.Api;
 
 namespace Proxus.Server.Monitoring;
 
@@ -41,7 +42,8 @@ internal sealed partial class AlertEngine(
     public void Raise(SecurityEvent securityEvent)
     {
         ArgumentNullException.ThrowIfNull(securityEvent);
-        var stamped = securityEvent.OccurredAt is null ? securityEvent with { OccurredAt = timeProvider.GetUtcNow() } : securityEvent;
+        // One spelling per client: ::ffff:10.0.0.5 (a dual-stack socket) and 10.0.0.5 count as one source.
+        var stamped = securityEvent with { OccurredAt = securityEvent.OccurredAt ?? timeProvider.GetUtcNow(), Source = ClientAddress.Normalize(securityEvent.Source) };
         if (!_events.Writer.TryWrite(stamped) && Interlocked.Increment(ref _dropped) % 1000 == 1)
         {
             LogDropped(logger, Interlocked.Read(ref _dropped));

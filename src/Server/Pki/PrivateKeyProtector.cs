@@ -28,6 +28,13 @@ public sealed partial class PrivateKeyProtector
 
     public byte[] Protect(AsymmetricAlgorithm key) => key.ExportEncryptedPkcs8PrivateKey(_keyEncryptionKey.Value, Encryption);
 
+    /// <summary>
+    /// A 256-bit key for another secret at rest, derived from the key-encryption key with HKDF-SHA256
+    /// (RFC 5869); <paramref name="purpose"/> separates the uses, so no two share a key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose)
+        => HKDF.DeriveKey(HashAlgorithmName.SHA256, System.Text.Encoding.UTF8.GetBytes(_keyEncryptionKey.Value), 32, info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     public ECDsa UnprotectECDsa(byte[] encrypted)
     {
         var key = ECDsa.Create();

@@ -84,13 +84,21 @@ internal sealed class AlertBoard(
 
         var page = await alerts.OrderByDescending(a => a.LastSeen).ThenBy(a => a.Id)
             .Skip(Math.Max(0, filter.Offset)).Take(size + 1).ToListAsync(cancellationToken);
-        return new AlertPage(page.Take(size).Select(ToView).ToList(), page.Count > size);
+        var shown = page.Take(size).ToList();
+        var names = await AgentNamesAsync(db, shown, cancellationToken);
+        return new AlertPage(shown.Select(a => ToView(a, names)).ToList(), page.Count > size);
     }
 
     public async Task<AlertView?> GetAsync(ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken)
     {
         await authorization.RequireAsync(caller, IamPolicies.AuditRead);
-        return await store.GetAsync(id, cancellationToken) is { } alert ? ToView(alert) : null;
+        if (await store.GetAsync(id, cancellationToken) is not { } alert)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return ToView(alert, await AgentNamesAsync(db, [alert], cancellationToken));
     }
 
     public async Task<int?> CountOpenAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
@@ -140,11 +148,30 @@ internal sealed class AlertBoard(
         return agents.Select(Subject).ToList();
     }
 
-    private static string Subject(Guid agentId) => $"agent:{agentId:D}";
+    private const string AgentSubjectPrefix = "agent:";
 
-    private static AlertView ToView(Alert alert) => new(
-        alert.Id, alert.Rule, alert.Severity.ToString(), alert.State.ToString(), alert.Subject, alert.Source, alert.Summary,
-        AlertMessages.Details(alert), alert.Count, alert.FirstSeen, alert.LastSeen, alert.AcknowledgedAt, alert.AcknowledgedBy, alert.AcknowledgeComment);
+    private static string Subject(Guid agentId) => $"{AgentSubjectPrefix}{agentId:D}";
+
+    /// <summary>The names of the agents the alerts are about (subject <c>agent:{id}</c>), deleted ones included.</summary>
+    private static async Task<Dictionary<Guid, string>> AgentNamesAsync(ProxusDbContext db, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        var ids = alerts.Select(a => AgentOf(a.Subject)).OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0
+            ? []
+            : await db.Agents.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+    }
+
+    private static Guid? AgentOf(string subject)
+        => subject.StartsWith(AgentSubjectPrefix, StringComparison.Ordinal) && Guid.TryParseExact(subject.AsSpan(AgentSubjectPrefix.Length), "D", out var id) ? id : null;
+
+    private static AlertView ToView(Alert alert, Dictionary<Guid, string> agentNames)
+    {
+        var agent = AgentOf(alert.Subject) is { } id && agentNames.TryGetValue(id, out var name) ? new AgentReference(id, name) : null;
+        var summary = agent is null ? alert.Summary : alert.Summary.Replace(alert.Subject, "agent " + agent.Name, StringComparison.Ordinal);
+        return new(
+            alert.Id, alert.Rule, alert.Severity.ToString(), alert.State.ToString(), alert.Subject, alert.Source, summary,
+            AlertMessages.Details(alert), alert.Count, alert.FirstSeen, alert.LastSeen, alert.AcknowledgedAt, alert.AcknowledgedBy, alert.AcknowledgeComment, agent);
+    }
 
     private static T? Parse<T>(string? value, string name, List<string> errors)
         where T : struct, Enum

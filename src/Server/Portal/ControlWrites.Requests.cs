@@ -65,6 +65,7 @@ internal sealed partial class ControlWrites
         }
 
         var timeline = await writes.TimelineAsync(id, cancellationToken);
+        var agentActor = $"agent:{request.AgentId:D}";
         string siteName, agentName;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -96,7 +97,7 @@ internal sealed partial class ControlWrites
             request.CompletedAt,
             request.ReadBack,
             request.Error,
-            timeline.Select(e => new WriteStepView(e.Sequence, e.Action, e.State.ToString(), e.Actor, e.At, e.Detail)).ToList(),
+            timeline.Select(e => new WriteStepView(e.Sequence, e.Action, e.State.ToString(), e.Actor, e.At, e.Detail, e.Actor == agentActor ? new AgentReference(request.AgentId, agentName) : null)).ToList(),
             Decide(Caller(caller), request, timeline));
     }
 

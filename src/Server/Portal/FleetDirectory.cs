@@ -37,7 +37,7 @@ internal sealed class FleetDirectory(
         }
 
         var siteIds = sites.Select(s => s.Id).ToList();
-        var agents = await db.Agents.AsNoTracking().Where(a => siteIds.Contains(a.SiteId)).OrderBy(a => a.Name).ToListAsync(cancellationToken);
+        var agents = await db.Agents.AsNoTracking().Where(a => siteIds.Contains(a.SiteId) && a.DeletedAt == null).OrderBy(a => a.Name).ToListAsync(cancellationToken);
         var expiries = await CertificateExpiriesAsync(db, agents.Select(a => a.Id).ToList(), cancellationToken);
         var prefixes = await db.SiteNamespaces.AsNoTracking()
             .Where(ns => siteIds.Contains(ns.SiteId))
@@ -54,7 +54,7 @@ internal sealed class FleetDirectory(
     {
         await authorization.RequireAsync(caller, IamPolicies.FleetRead);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var agent = await db.Agents.AsNoTracking().Include(a => a.Site).SingleOrDefaultAsync(a => a.Id == agentId, cancellationToken);
+        var agent = await db.Agents.AsNoTracking().Include(a => a.Site).SingleOrDefaultAsync(a => a.Id == agentId && a.DeletedAt == null, cancellationToken);
         if (agent is null || !await access.CanSeeAsync(caller, agent.SiteId, cancellationToken))
         {
             return null;
@@ -138,7 +138,7 @@ internal sealed class FleetDirectory(
         List<string> serials;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (!await db.Agents.AnyAsync(a => a.Id == agentId, cancellationToken))
+            if (!await db.Agents.AnyAsync(a => a.Id == agentId && a.DeletedAt == null, cancellationToken))
             {
                 throw new PortalException("The agent does not exist.");
             }
@@ -156,6 +156,18 @@ internal sealed class FleetDirectory(
         }
 
         return revoked;
+    }
+
+    public async Task DeleteAgentAsync(ClaimsPrincipal caller, Guid agentId, CancellationToken cancellationToken)
+    {
+        await authorization.RequireAsync(caller, IamPolicies.Admin);
+        switch (await fleet.DeleteAgentAsync(agentId, ApiPrincipal.Actor(caller), cancellationToken))
+        {
+            case AgentDeletion.NotFound:
+                throw new PortalException("The agent does not exist.");
+            case AgentDeletion.HoldsLiveCertificate:
+                throw new PortalException("The agent holds a certificate that is not revoked: revoke it first.");
+        }
     }
 
     private static async Task<Dictionary<Guid, DateTimeOffset>> CertificateExpiriesAsync(ProxusDbContext db, List<Guid> agentIds, CancellationToken cancellationToken)

@@ -49,7 +49,34 @@ public static class PortalHostingExtensions
         endpoints.MapPost("/account/logout", SignOutAsync).RequireAuthorization(IamPolicies.Session)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
+
+        // An address that is no page (a typo, an old bookmark) reaches this, not the fallback
+        // authorization policy, which would answer an empty 401/403 (the API has its own, ApiEndpoints).
+        endpoints.MapFallback("{**path:nonfile}", PageNotFound).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// A signed-in user gets the portal's "Page not found" page (404, with a way back); an anonymous
+    /// visitor is sent to sign in first and comes back here, which then answers as for a signed-in
+    /// user, so an address outside the portal is never confirmed or denied to someone not signed in.
+    /// </summary>
+    private static IResult PageNotFound(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            var returnUrl = context.Request.Path.Add(context.Request.QueryString);
+            return TypedResults.LocalRedirect("~/login?returnUrl=" + Uri.EscapeDataString(returnUrl.ToString()));
+        }
+
+        // The portal renders its not-found page for this request; the browser keeps the address typed.
+        context.Request.Path = "/not-found";
+        return new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound };
     }
 
     private static async Task<RedirectHttpResult> SignOutAsync(IPortalAccount account, HttpContext context)

@@ -185,7 +185,7 @@ public sealed partial class WriteRequestService
                 request.Nonce = command.Nonce;
                 request.DispatchedAt = now;
                 request.CommandExpiresAt = expiresAt;
-                var step = await StepAsync(db, request, "dispatched", System, now, $"nonce {command.Nonce}, expires {expiresAt:O}", WriteAuditEventTypes.Dispatched, token);
+                var step = await StepAsync(db, request, "dispatched", System, now, $"nonce {command.Nonce}, expires {Timestamps.ForPeople(expiresAt)}", WriteAuditEventTypes.Dispatched, token);
                 step = step with { Data = new Dictionary<string, string?>(step.Data!) { ["nonce"] = command.Nonce, ["keyId"] = ConfigurationKeyId(), ["commandSha256"] = Convert.ToHexStringLower(global::System.Security.Cryptography.SHA256.HashData(bytes)) } };
                 await SaveTransitionAsync(db, token);
                 return new AuditedResult<byte[]?>(bytes, step);

@@ -153,7 +153,7 @@ public sealed partial class WriteRequestService(
         }
 
         var connection = map.Connections.Single(c => string.Equals(c.Id, tag.Connection, StringComparison.OrdinalIgnoreCase));
-        var agents = await db.Agents.AsNoTracking().Where(a => a.SiteId == ns.SiteId).ToListAsync(cancellationToken);
+        var agents = await db.Agents.AsNoTracking().Where(a => a.SiteId == ns.SiteId && a.DeletedAt == null).ToListAsync(cancellationToken);
         var agent = agents.FirstOrDefault(a => string.Equals(a.Name, connection.Agent, StringComparison.OrdinalIgnoreCase))
             ?? throw new WriteRequestException(WriteErrorKind.Invalid, $"The tag's connection belongs to agent '{connection.Agent}', which the site does not have.");
         return new WriteTarget(ns.SiteId, agent.Id, tag, current.Version);

@@ -1,6 +1,10 @@
 namespace Proxus.Web.Services;
 
-/// <summary>A stored alert: the rule that raised it, how often, about what, and its acknowledgement.</summary>
+/// <summary>
+/// A stored alert: the rule that raised it, how often, about what, and its acknowledgement. When
+/// the subject is an agent, <see cref="SubjectAgent"/> is that agent and the summary names it by its
+/// name instead of <c>agent:{id}</c>.
+/// </summary>
 public sealed record AlertView(
     Guid Id,
     string Rule,
@@ -15,7 +19,8 @@ public sealed record AlertView(
     DateTimeOffset LastSeen,
     DateTimeOffset? AcknowledgedAt,
     string? AcknowledgedBy,
-    string? AcknowledgeComment)
+    string? AcknowledgeComment,
+    AgentReference? SubjectAgent = null)
 {
     public bool IsOpen => State == "Open";
 }

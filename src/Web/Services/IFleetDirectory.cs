@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace Proxus.Web.Services;
 
 /// <summary>
-/// Sites, agents, enrollment tokens and revocation. Reads return only what the caller may see
+/// Sites, agents, enrollment tokens, revocation and deletion. Reads return only what the caller may see
 /// (an OtEngineer sees their sites); writes need the Admin role and are audited by the server.
 /// </summary>
 public interface IFleetDirectory
@@ -27,4 +27,11 @@ public interface IFleetDirectory
     /// <summary>Revokes every live certificate of the agent; the serial numbers revoked.</summary>
     /// <exception cref="PortalException">The agent does not exist.</exception>
     Task<IReadOnlyList<string>> RevokeAgentAsync(ClaimsPrincipal caller, Guid agentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a revoked or never-enrolled agent from the fleet; the audit log and its history keep
+    /// the record, and its revoked certificates stay on the revocation list.
+    /// </summary>
+    /// <exception cref="PortalException">The agent does not exist or still holds a certificate that is not revoked.</exception>
+    Task DeleteAgentAsync(ClaimsPrincipal caller, Guid agentId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Proxus.Server.Audit;
 using Proxus.Server.Configuration;
 using Proxus.Server.Enrollment;
@@ -84,6 +85,47 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
         scenario.Verify(secondEnvelope, scenario.Second.Id).Envelope!.Configuration.Connections.Select(c => c.Id).Should().Equal("boiler-plc");
         scenario.Verify(secondEnvelope, scenario.First.Id).Failure.Should().Be(Core.Configuration.ConfigVerificationFailure.WrongAgent, "the first agent refuses the second agent's envelope");
         scenario.Verify(firstEnvelope, scenario.First.Id).Envelope!.Configuration.AgentId.Should().Be(scenario.First.Id.ToString("D"));
+    }
+
+    [Fact]
+    public async Task Get_AgentCreatedAfterThePublish_ServedAtOnceWithoutAnotherPublish()
+    {
+        var scenario = await ConfigScenario.CreateAsync(_server.Services);
+        await scenario.ImportYamlAsync(scenario.Yaml());
+        var late = await _server.Get<FleetService>().CreateAgentAsync(scenario.Site.Id, "edge-03", "admin:test", CancellationToken.None);
+        using var certificate = await EnrollAsync(late);
+        using var client = _server.CreateClient(certificate);
+
+        using var response = await client.GetAsync(ConfigPath);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var verified = scenario.Verify(await response.Content.ReadAsByteArrayAsync(), late.Id);
+        verified.Succeeded.Should().BeTrue(verified.Message);
+        verified.Envelope!.Configuration.Connections.Should().BeEmpty("no connection names it yet; the site's write policy and command key still reach it");
+        _server.ConfigNotifier.Issued.Should().ContainSingle(i => i.AgentId == late.Id)
+            .Which.Should().Match<IssuedAgentConfig>(i => i.Version == 1 && i.Cause == AgentConfigIssueCause.First, "the agent is told the way a publish tells it");
+        (await scenario.VersionCountAsync()).Should().Be(1, "no tag-map version was published for it");
+        (await scenario.AuditTypesAsync($"agent:{late.Id:D}")).Should().ContainInOrder(AuditEventTypes.AgentCreated, AuditEventTypes.AgentConfigIssued);
+    }
+
+    [Fact]
+    public async Task Enroll_AgentWhoseEnvelopeIsMissing_IssuesItBeforeTheFirstFetch()
+    {
+        var scenario = await ConfigScenario.CreateAsync(_server.Services);
+        await scenario.ImportYamlAsync(scenario.Yaml());
+        await using (var db = _server.CreateDbContext())
+        {
+            // As if issuing at creation had failed (the periodic check would only catch up within the hour).
+            await db.AgentConfigEnvelopes.Where(e => e.AgentId == scenario.First.Id).ExecuteDeleteAsync();
+        }
+
+        using var certificate = await EnrollAsync(scenario.First);
+        using var client = _server.CreateClient(certificate);
+        using var response = await client.GetAsync(ConfigPath);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        scenario.Verify(await response.Content.ReadAsByteArrayAsync(), scenario.First.Id).Succeeded.Should().BeTrue();
+        _server.ConfigNotifier.Issued.Should().Contain(i => i.AgentId == scenario.First.Id && i.Cause == AgentConfigIssueCause.First);
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public static class RoleMatrix
         ["GET /api/v1/agents/{id:guid}"] = IamPolicies.FleetRead,
         ["POST /api/v1/agents/{id:guid}/enrollment-tokens"] = IamPolicies.Admin,
         ["POST /api/v1/agents/{id:guid}/revoke"] = IamPolicies.Admin,
+        ["DELETE /api/v1/agents/{id:guid}"] = IamPolicies.Admin,
         ["GET /api/v1/audit"] = IamPolicies.AuditRead,
         ["GET /api/v1/audit/export"] = IamPolicies.AuditRead,
         ["GET /api/v1/audit/verify"] = IamPolicies.AuditRead,
@@ -121,6 +122,9 @@ public static class RoleMatrix
 
         // MQTT over WebSocket: the broker authenticates the CONNECT (certificate, machine-client token).
         ["* /mqtt"] = Anonymous,
+
+        // Any other address under /api: a problem-details 404, whoever asks.
+        ["* /api/{**path}"] = Anonymous,
     };
 
     /// <summary>
@@ -137,6 +141,9 @@ public static class RoleMatrix
         // ASP.NET Core's fallback to the static files of a build output (not in a published server).
         ["GET {**path:file}"] = Nobody,
         ["HEAD {**path:file}"] = Nobody,
+
+        // Any other address: the not-found page when signed in, the sign-in page before it.
+        ["* {**path:nonfile}"] = Anonymous,
     };
 
     /// <summary>"METHOD pattern" for each method of each route endpoint ("*" when it takes any method).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Proxus.Server.Identity;
@@ -97,6 +98,28 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
 
         (await session.GetAsync(UnprotectedPath)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await anonymous.GetAsync(UnprotectedPath)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/sitez")]
+    [InlineData("POST", "/api/v1/agents/not-a-guid/revoke")]
+    [InlineData("DELETE", "/api/v2/anything")]
+    [InlineData("GET", "/api")]
+    public async Task UnknownApiAddress_AnyCaller_404ProblemDetails(string method, string path)
+    {
+        var admin = await Iam.CreateUserAsync(_server, [Roles.Admin]);
+        using var session = await Iam.SignInAsync(_server, admin.UserName);
+        using var anonymous = _server.CreateClient();
+
+        foreach (var client in new[] { session, anonymous })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"{method} {path}");
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            problem.GetProperty("type").GetString().Should().Be("urn:proxus:problem:not-found");
+        }
     }
 
     [Fact]

@@ -15,4 +15,19 @@ public sealed class AlertTextTests
     [InlineData("00:00:00.500", "0.5 s")]
     public void Duration_RuleWindow_WrittenForPeople(string window, string expected)
         => AlertText.Duration(TimeSpan.Parse(window, System.Globalization.CultureInfo.InvariantCulture)).Should().Be(expected);
+
+    [Fact]
+    public void Time_AnyOffset_UtcToTheSecondLikeThePortal()
+        => AlertText.Time(new DateTimeOffset(2026, 11, 21, 12, 0, 1, 789, TimeSpan.FromHours(2))).Should().Be("2026-11-21 10:00:01Z");
+
+    [Fact]
+    public void AgentOffline_Summary_NoRoundTripTimestamp()
+    {
+        var since = new DateTimeOffset(2026, 11, 21, 10, 0, 0, 123, TimeSpan.Zero);
+        var agent = Guid.NewGuid();
+
+        var alert = AgentOfflineRule.Evaluate([new AgentPresence(agent, false, since)], new AlertRuleOptions(), since.AddMinutes(10)).Single();
+
+        alert.Summary.Should().Be($"agent:{agent:D} has been offline since 2026-11-21 10:00:00Z (10 min)");
+    }
 }

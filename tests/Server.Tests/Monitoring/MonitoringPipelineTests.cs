@@ -50,6 +50,23 @@ public sealed class MonitoringPipelineTests(SqliteTrustFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task MqttRefusals_FromIPv4MappedAndPlainSpellings_OneSourceShownAsIPv4()
+    {
+        var address = RandomAddress();
+        for (var i = 0; i < new AlertRuleOptions().AuthenticationFailureThreshold; i++)
+        {
+            // A dual-stack listener reports an IPv4 client as ::ffff:a.b.c.d; another as a.b.c.d.
+            var remote = i % 2 == 0 ? address.MapToIPv6() : address;
+            _audit.AuthenticationFailed("tls", "UntrustedChain", new IPEndPoint(remote, 40_000 + i), certificate: null, clientId: null, transport: "tls");
+        }
+
+        var alert = await AlertProbe.WaitForAsync(fixture.Host.CreateDbContext, AlertRules.AuthenticationFailures, $"source:{address}");
+
+        alert.Source.Should().Be(address.ToString());
+        alert.Summary.Should().EndWith("from " + address).And.NotContain("::ffff:");
+    }
+
+    [Fact]
     public async Task MqttRefusals_RevokedCertificateAtConnect_RevokedCertificateAlert()
     {
         using var certificate = Proxus.TestSupport.TestCertificates.CreateCa("revoked-agent");

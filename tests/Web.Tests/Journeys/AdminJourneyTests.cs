@@ -61,7 +61,8 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         var level = siteName.Replace(' ', '_');
         var siteId = await site.GetAttributeAsync("id");
         var tagMapSite = new TagMapSite(siteId!["site-".Length..], siteName, "Acme", level, agentId, "press-line-1");
-        var temperature = tagMapSite.TagPath("Temperature");
+        // A long tag name, as plants have them: the tree must keep its value on the name's row.
+        var temperature = tagMapSite.TagPath("Main_hydraulic_press_cylinder_oil_temperature");
         await Portal.PublishTagMapAsync(page, tagMapSite.Id, "press.yaml", TagMapFiles.Yaml(tagMapSite, simulator.Port, [TagMapFiles.Item(temperature, "HR0", "Float32", "Press temperature", unit: "degC")]), "Press line 1");
 
         // Online, running the latest configuration, and its values live in the UNS.
@@ -70,7 +71,15 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = TagMapFiles.Connection })).ToBeVisibleAsync();
         await Portal.ScreenshotAsync(page, "portal-agent-online");
         await Portal.WaitUntilShownAsync(page, $"uns?tag={Uri.EscapeDataString(temperature)}", p => p.GetByText("Current value"), Portal.AgentStep, agent);
-        await Assertions.Expect(page.GetByTestId("value-" + temperature)).ToContainTextAsync("degC");
+        var value = page.GetByTestId("value-" + temperature);
+        await Assertions.Expect(value).ToContainTextAsync("degC");
+        var valueBox = (await value.BoundingBoxAsync())!;
+        var name = page.Locator("a.leaf", new() { Has = value }).Locator(".leaf-name");
+        var nameBox = (await name.BoundingBoxAsync())!;
+        await Assertions.Expect(name).ToHaveAttributeAsync("title", "Main_hydraulic_press_cylinder_oil_temperature");
+        Math.Abs(valueBox.Y - nameBox.Y).Should().BeLessThan(valueBox.Height / 2, "the value stays on its name's row, not under it");
+        nameBox.Height.Should().BeLessThan(valueBox.Height * 1.5f, "a long name is cut on one line, not broken over many");
+        valueBox.X.Should().BeGreaterThan(nameBox.X + nameBox.Width - 1, "the value sits to the right of the name");
         await Portal.ScreenshotAsync(page, "portal-uns-live");
         await page.Context.CloseAsync();
 

@@ -30,6 +30,7 @@ public sealed class AlertsJourneyTests(PortalServer server)
         await Assertions.Expect(alert).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await Assertions.Expect(alert).ToContainTextAsync("High");
         await Assertions.Expect(alert).ToContainTextAsync("authentication failures");
+        await Assertions.Expect(admin.GetByTestId("alerts-table")).Not.ToContainTextAsync("::ffff:", new() { Timeout = 5_000 });
         await admin.ReloadAsync();
         await Assertions.Expect(admin.GetByTestId("open-alerts")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]* open$"));
 

@@ -61,6 +61,13 @@ public sealed class ApproverJourneyTests(AgentPortalServer server) : IAsyncLifet
         await Assertions.Expect(approver.GetByTestId("read-back")).ToContainTextAsync("437", new() { Timeout = 90_000 });
         var actions = (await approver.GetByTestId("timeline").Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync()).Select(a => a.Trim()).ToList();
         actions.Should().StartWith(["requested", "approval", "approved", "dispatched"]).And.Contain("succeeded");
+
+        // The agent's step names the agent (its id at hand), and every time reads like the portal's.
+        var succeeded = approver.GetByTestId("timeline").Locator("tbody tr").Filter(new() { HasText = "succeeded" });
+        await Assertions.Expect(succeeded.GetByTestId("step-agent")).ToHaveTextAsync("agent " + site.AgentName);
+        await Assertions.Expect(succeeded.GetByTestId("step-agent")).ToHaveAttributeAsync("title", "agent:" + site.AgentId);
+        var dispatched = await approver.GetByTestId("timeline").Locator("tbody tr").Filter(new() { HasText = "dispatched" }).InnerTextAsync();
+        dispatched.Should().MatchRegex(@"expires \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z").And.NotContain("+00:00");
         await Portal.ScreenshotAsync(approver, "portal-write-succeeded");
         await approver.Context.CloseAsync();
     }

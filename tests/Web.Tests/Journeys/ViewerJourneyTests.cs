@@ -17,6 +17,7 @@ public sealed class ViewerJourneyTests(PortalServer server)
             $"sites/{siteId}/agents/new",
             $"agents/{agentId}/enroll",
             $"agents/{agentId}/revoke",
+            $"agents/{agentId}/delete",
             "users",
             "users/new",
             $"users/{Guid.NewGuid()}",
@@ -41,6 +42,7 @@ public sealed class ViewerJourneyTests(PortalServer server)
         await Assertions.Expect(viewer.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
         (await viewer.GotoAsync($"agents/{agentId}"))!.Status.Should().Be(200);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Revoke" })).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Delete" })).ToHaveCountAsync(0);
         (await viewer.GotoAsync("writes"))!.Status.Should().Be(200);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Request a write" })).ToHaveCountAsync(0);
         await Assertions.Expect(viewer.GetByRole(AriaRole.Link, new() { Name = "Export CSV" })).ToHaveCountAsync(0);

@@ -56,6 +56,9 @@ public partial class PortalServer : IAsyncLifetime
                 $"--Mqtt:Port={mqttLoopbackPort}",
                 $"--Mqtt:TlsPort={MqttTlsPort}",
                 $"--Iam:MaxFailedSignIns={MaxFailedSignIns}",
+                // An agent stopped by a test raises its offline alert within seconds, not ten minutes.
+                "--Monitoring:EvaluationInterval=00:00:01",
+                "--Monitoring:Rules:AgentOfflineAfter=00:00:02",
                 .. ExtraArguments(),
             ],
             environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["NO_COLOR"] = "1" });

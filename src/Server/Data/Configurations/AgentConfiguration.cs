@@ -12,6 +12,6 @@ internal sealed class AgentConfiguration : IEntityTypeConfiguration<Agent>
         builder.HasKey(agent => agent.Id);
         builder.Property(agent => agent.Id).ValueGeneratedNever();
         builder.Property(agent => agent.Name).HasMaxLength(Agent.MaxNameLength);
-        builder.HasIndex(agent => new { agent.SiteId, agent.Name }).IsUnique();
+        builder.HasIndex(agent => new { agent.SiteId, agent.Name }).IsUnique().HasFilter("deleted_at IS NULL");
     }
 }

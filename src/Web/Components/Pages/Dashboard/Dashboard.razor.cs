@@ -61,37 +61,37 @@ public sealed partial class Dashboard
         var offline = site.Agents.Count(a => a.Health is { IsOnline: false });
         if (offline > 0)
         {
-            problems.Add(($"{offline} agent(s) offline", "badge-bad"));
+            problems.Add(($"{Plural.Of(offline, "agent", "agents")} offline", "badge-bad"));
         }
 
         var faulted = site.Agents.Sum(a => a.Health is { IsOnline: true } health ? health.Connections.Count(c => c.State == "Faulted") : 0);
         if (faulted > 0)
         {
-            problems.Add(($"{faulted} device connection(s) faulted", "badge-bad"));
+            problems.Add(($"{Plural.Of(faulted, "device connection", "device connections")} faulted", "badge-bad"));
         }
 
         var buffering = site.Agents.Count(a => a.Health is { IsOnline: true, BufferDepth: > 0 });
         if (buffering > 0)
         {
-            problems.Add(($"{buffering} agent(s) buffering", "badge-warn"));
+            problems.Add(($"{Plural.Of(buffering, "agent", "agents")} buffering", "badge-warn"));
         }
 
         var expired = site.Agents.Count(a => a.CertificateExpiresAt is { } e && e <= _now);
         if (expired > 0)
         {
-            problems.Add(($"{expired} certificate(s) expired", "badge-bad"));
+            problems.Add(($"{Plural.Of(expired, "certificate", "certificates")} expired", "badge-bad"));
         }
 
         var expiring = site.Agents.Count(a => a.CertificateExpiresAt is { } e && e > _now && e - _now <= CertificateBadge.WarningWindow);
         if (expiring > 0)
         {
-            problems.Add(($"{expiring} certificate(s) expiring", "badge-warn"));
+            problems.Add(($"{Plural.Of(expiring, "certificate", "certificates")} expiring", "badge-warn"));
         }
 
         var unenrolled = site.Agents.Count(a => a.CertificateExpiresAt is null);
         if (unenrolled > 0)
         {
-            problems.Add(($"{unenrolled} agent(s) not enrolled", "badge-neutral"));
+            problems.Add(($"{Plural.Of(unenrolled, "agent", "agents")} not enrolled", "badge-neutral"));
         }
 
         return problems;

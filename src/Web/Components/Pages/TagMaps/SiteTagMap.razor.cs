@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Proxus.Web.Components.Shared;
 using Proxus.Web.Services;
 
 namespace Proxus.Web.Components.Pages.TagMaps;
@@ -47,10 +48,17 @@ public sealed partial class SiteTagMap
     [SupplyParameterFromQuery(Name = "issued")]
     private int? Issued { get; set; }
 
-    /// <summary>"Version 4 is published; 2 agent configurations were issued."</summary>
+    /// <summary>"Version 4 is published; 2 agent configurations were issued and the agents were told."</summary>
     internal static string? PublishedMessage(int? version, int? issued) => version is { } v
-        ? $"Version {v.ToString(CultureInfo.InvariantCulture)} is published; {(issued ?? 0).ToString(CultureInfo.InvariantCulture)} agent configuration(s) were issued and the agents were told."
+        ? $"Version {v.ToString(CultureInfo.InvariantCulture)} is published; {IssuedText(issued ?? 0)}"
         : null;
+
+    private static string IssuedText(int issued) => issued switch
+    {
+        0 => "no agent's configuration changed.",
+        1 => "1 agent configuration was issued and its agent was told.",
+        _ => $"{Plural.Of(issued, "agent configuration", "agent configurations")} were issued and the agents were told.",
+    };
 
     protected override async Task OnParametersSetAsync()
     {
