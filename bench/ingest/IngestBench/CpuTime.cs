@@ -68,6 +68,22 @@ public static class CpuTime
         return total / TicksPerSecond;
     }
 
+    /// <summary>Seconds of CPU used by this process's children that have ended and been waited for (psql); 0 off Linux.</summary>
+    public static double OfEndedChildren()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return 0;
+        }
+
+        var fields = Fields(File.ReadAllText("/proc/self/stat"));
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>Seconds of CPU used so far by the calling thread; 0 off Linux.</summary>
+    public static double OfCurrentThread()
+        => File.Exists("/proc/thread-self/stat") ? Ticks(File.ReadAllText("/proc/thread-self/stat")) / TicksPerSecond : 0;
+
     private static bool IsDescendant(int pid, int ancestor, Dictionary<int, (int Parent, long Ticks)> stats)
     {
         for (var depth = 0; depth < 64; depth++)
