@@ -5,13 +5,15 @@ namespace Proxus.Bench.Ingest;
 /// <summary>
 /// CPU seconds (user + system) a process and its descendants have used, from <c>/proc</c>: so the
 /// report can say which process of the run (server, load generator, PostgreSQL) used the cores.
-/// PostgreSQL's backends are children of its postmaster, hence the descendants.
+/// PostgreSQL's backends are children of its postmaster, hence the descendants; a backend that has
+/// ended (psql's, an autovacuum worker) is in its parent's reaped-children time (cutime, cstime),
+/// which is counted too.
 /// </summary>
 public static class CpuTime
 {
     private static readonly double TicksPerSecond = 100;
 
-    /// <summary>Seconds of CPU used so far by <paramref name="processId"/> and every live descendant; 0 off Linux.</summary>
+    /// <summary>Seconds of CPU used so far by <paramref name="processId"/> and every descendant, live or ended and waited for; 0 off Linux.</summary>
     public static double Of(int processId)
     {
         if (!Directory.Exists("/proc"))
@@ -68,6 +70,22 @@ public static class CpuTime
         return total / TicksPerSecond;
     }
 
+    /// <summary>Seconds of CPU used by this process's children that have ended and been waited for (psql); 0 off Linux.</summary>
+    public static double OfEndedChildren()
+    {
+        if (!File.Exists("/proc/self/stat"))
+        {
+            return 0;
+        }
+
+        var fields = Fields(File.ReadAllText("/proc/self/stat"));
+        return (long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    /// <summary>Seconds of CPU used so far by the calling thread; 0 off Linux.</summary>
+    public static double OfCurrentThread()
+        => File.Exists("/proc/thread-self/stat") ? Ticks(File.ReadAllText("/proc/thread-self/stat")) / TicksPerSecond : 0;
+
     private static bool IsDescendant(int pid, int ancestor, Dictionary<int, (int Parent, long Ticks)> stats)
     {
         for (var depth = 0; depth < 64; depth++)
@@ -88,7 +106,7 @@ public static class CpuTime
         return false;
     }
 
-    /// <summary>Fields 4 (ppid), 14 (utime) and 15 (stime) of /proc/PID/stat; the name (field 2) may hold spaces.</summary>
+    /// <summary>Fields 4 (ppid) and 14-17 (utime, stime, cutime, cstime) of /proc/PID/stat; the name (field 2) may hold spaces.</summary>
     private static bool TryRead(int pid, out int parent, out long ticks)
     {
         (parent, ticks) = (0, 0);
@@ -106,8 +124,9 @@ public static class CpuTime
             return false;
         }
 
-        parent = int.Parse(Fields(text)[1], CultureInfo.InvariantCulture);
-        ticks = Ticks(text);
+        var fields = Fields(text);
+        parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
+        ticks = Ticks(text) + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
         return true;
     }
 

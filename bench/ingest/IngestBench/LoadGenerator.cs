@@ -8,25 +8,40 @@ namespace Proxus.Bench.Ingest;
 /// Agents' traffic: <c>publishers</c> connections publish QoS 1 UNS JSON values, one value per
 /// message as agents do, pipelined, each for its own tags. Every value of a tag is one second after
 /// the previous one and every value differs, so every message is a distinct row. The topics and
-/// payloads are encoded before the clock starts (<see cref="Prepare"/>) and the connections are
-/// open (<see cref="ConnectAsync"/>), so the timed part is the publishing itself.
+/// payloads are made before the clock starts (<see cref="Prepare"/>), the connections are open
+/// (<see cref="ConnectAsync"/>) and the packets encoded (<see cref="Arm"/>), so the timed part is
+/// the publishing itself. By default the publishers are <see cref="RawPublisher"/>s (pre-encoded
+/// packets, the same bytes on the wire as our client's); <c>--generator client</c> publishes through
+/// our <see cref="MqttClient"/> instead, as agents do, at its higher CPU cost.
 /// </summary>
 public sealed class LoadGenerator : IAsyncDisposable
 {
-    /// <summary>QoS 1 messages each connection keeps unacknowledged (beyond them its client queues).</summary>
+    /// <summary>QoS 1 messages each client connection keeps queued (beyond the broker's window, its client queues).</summary>
     private const int Window = 2_000;
 
+    private readonly RawPublisher[] _raw;
     private readonly MqttClient[] _clients;
 
-    private LoadGenerator(MqttClient[] clients) => _clients = clients;
+    private LoadGenerator(RawPublisher[] raw, MqttClient[] clients) => (_raw, _clients) = (raw, clients);
 
     public static readonly DateTimeOffset Day = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-1);
 
     public static string Tag(int index) => $"Acme/Bench/Area{index % 10}/Line{index % 7}/Machine{index}/Temperature_C";
 
-    /// <summary>Connects <paramref name="publishers"/> agent-like clients.</summary>
-    public static async Task<LoadGenerator> ConnectAsync(Uri broker, int publishers, string prefix, CancellationToken cancellationToken)
+    /// <summary>Connects <paramref name="publishers"/> agent-like connections: raw publishers, or our MQTT client when <paramref name="useClient"/>.</summary>
+    public static async Task<LoadGenerator> ConnectAsync(Uri broker, int publishers, string prefix, bool useClient, CancellationToken cancellationToken)
     {
+        if (!useClient)
+        {
+            var raw = new RawPublisher[publishers];
+            for (var p = 0; p < publishers; p++)
+            {
+                raw[p] = await RawPublisher.ConnectAsync(broker, $"bench-{prefix}-{p}", cancellationToken);
+            }
+
+            return new LoadGenerator(raw, []);
+        }
+
         var clients = new MqttClient[publishers];
         for (var p = 0; p < publishers; p++)
         {
@@ -40,7 +55,7 @@ public sealed class LoadGenerator : IAsyncDisposable
             await clients[p].ConnectAsync(cancellationToken);
         }
 
-        return new LoadGenerator(clients);
+        return new LoadGenerator([], clients);
     }
 
     /// <summary>
@@ -85,12 +100,28 @@ public sealed class LoadGenerator : IAsyncDisposable
         return span[..length].ToArray();
     }
 
-    /// <summary>Publishes <paramref name="messages"/> (from <see cref="Prepare"/>), one connection per publisher, until every PUBACK is in.</summary>
-    public Task PublishAsync((string Topic, byte[] Payload)[][] messages, CancellationToken cancellationToken)
-        => Task.WhenAll(messages.Select((mine, p) => RunPublisherAsync(_clients[p], mine, cancellationToken)));
+    /// <summary>
+    /// Encodes <paramref name="messages"/> (from <see cref="Prepare"/>) for the connections; the
+    /// returned function publishes them, one connection per publisher, until every PUBACK is in.
+    /// </summary>
+    public Func<CancellationToken, Task> Arm((string Topic, byte[] Payload)[][] messages)
+    {
+        if (_raw.Length > 0)
+        {
+            var encoded = messages.Select((mine, p) => _raw[p].Encode(mine)).ToArray();
+            return cancellationToken => Task.WhenAll(encoded.Select((mine, p) => _raw[p].PublishAsync(mine, cancellationToken)));
+        }
+
+        return cancellationToken => Task.WhenAll(messages.Select((mine, p) => RunPublisherAsync(_clients[p], mine, cancellationToken)));
+    }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var publisher in _raw)
+        {
+            await publisher.DisposeAsync();
+        }
+
         foreach (var client in _clients)
         {
             await client.DisposeAsync();

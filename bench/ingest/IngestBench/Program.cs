@@ -6,12 +6,19 @@ using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 using Proxus.TestSupport;
 
-// Usage: IngestBench --server-dll PATH [--tags N] [--values-per-tag N] [--publishers N] [--readme PATH] [--command TEXT] [--Telemetry:Key value] [--MqttConsumer:Key value] [--Mqtt:Broker:Key value]
+// Usage: IngestBench --server-dll PATH [--tags N] [--values-per-tag N] [--publishers N] [--generator raw|client] [--readme PATH] [--command TEXT] [--Telemetry:Key value] [--MqttConsumer:Key value] [--Mqtt:Broker:Key value]
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
 var serverDll = Path.GetFullPath(options["--server-dll"]);
 var tags = int.Parse(options.GetValueOrDefault("--tags", "1000"), CultureInfo.InvariantCulture);
 var valuesPerTag = int.Parse(options.GetValueOrDefault("--values-per-tag", "1000"), CultureInfo.InvariantCulture);
 var publishers = int.Parse(options.GetValueOrDefault("--publishers", "4"), CultureInfo.InvariantCulture);
+var generator = options.GetValueOrDefault("--generator", "raw");
+if (generator is not ("raw" or "client"))
+{
+    throw new ArgumentException("--generator is raw (pre-encoded packets) or client (our MQTT client).");
+}
+
+var useClient = generator == "client";
 // The server runs with its defaults; a setting given on the command line overrides one.
 var tuning = new Dictionary<string, string>();
 foreach (var (key, value) in options.Where(o => o.Key.StartsWith("--Telemetry:", StringComparison.Ordinal) || o.Key.StartsWith("--MqttConsumer:", StringComparison.Ordinal) || o.Key.StartsWith("--Mqtt:Broker:", StringComparison.Ordinal)))
@@ -34,8 +41,8 @@ var connectionString = postgres.ConnectionString(databaseName);
 await using var database = NpgsqlDataSource.Create(connectionString);
 
 var loadAtStart = Report.LoadAverage();
-double ingestSeconds, publishSeconds;
-CpuUse cpu;
+double publishSeconds;
+List<SeriesPoint> series;
 await using (var server = await ServerUnderTest.StartAsync(serverDll, connectionString, tuning))
 {
     Console.Error.WriteLine("==> waiting for the server's UNS consumer");
@@ -63,9 +70,9 @@ await using (var server = await ServerUnderTest.StartAsync(serverDll, connection
     {
         var warmupRows = await Measurements.CountAsync(database, token) + ((long)tags * warmupValues);
         var (serverBefore, jitBefore) = (CpuTime.Of(server.ProcessId), CpuTime.OfThreads(server.ProcessId, TieredCompilerThread));
-        await using (var warmup = await LoadGenerator.ConnectAsync(server.Broker, publishers, $"warmup{round}", token))
+        await using (var warmup = await LoadGenerator.ConnectAsync(server.Broker, publishers, $"warmup{round}", useClient, token))
         {
-            await warmup.PublishAsync(LoadGenerator.Prepare(publishers, tags, warmupValues, LoadGenerator.Day.AddDays(-round)), token);
+            await warmup.Arm(LoadGenerator.Prepare(publishers, tags, warmupValues, LoadGenerator.Day.AddDays(-round)))(token);
         }
 
         await Measurements.WaitForRowsAsync(database, warmupRows, TimeSpan.FromMinutes(5), token);
@@ -78,26 +85,36 @@ await using (var server = await ServerUnderTest.StartAsync(serverDll, connection
         }
     }
 
+    // The raw COPY starts on a clean table after a checkpoint: so does the end-to-end run.
     await Measurements.ExecuteAsync(database, $"DELETE FROM telemetry WHERE source_ts < '{LoadGenerator.Day:O}'", token);
+    await Measurements.ExecuteAsync(database, "VACUUM telemetry", token);
+    await Measurements.ExecuteAsync(database, "CHECKPOINT", token);
 
     var before = await Measurements.CountAsync(database, token);
-    Console.Error.WriteLine($"==> ingest: {rows:N0} QoS 1 values ({tags:N0} tags) from {publishers} publishers through our broker into PostgreSQL");
-    var messages = LoadGenerator.Prepare(publishers, tags, valuesPerTag, LoadGenerator.Day);
-    await using var load = await LoadGenerator.ConnectAsync(server.Broker, publishers, "agent", token);
-    var cpuBefore = CpuUse.Measure(server.ProcessId, postgres.ProcessId);
+    Console.Error.WriteLine($"==> ingest: {rows:N0} QoS 1 values ({tags:N0} tags) from {publishers} publishers ({generator}) through our broker into PostgreSQL");
+    await using var load = await LoadGenerator.ConnectAsync(server.Broker, publishers, "agent", useClient, token);
+    var publish = load.Arm(LoadGenerator.Prepare(publishers, tags, valuesPerTag, LoadGenerator.Day));
+    var storedBefore = await server.StoredAsync(token);
     var jitAtStart = CpuTime.OfThreads(server.ProcessId, TieredCompilerThread);
+    var start = new SeriesPoint(0, 0, CpuUse.Measure(server.ProcessId, postgres.ProcessId), server.Gc);
     var stopwatch = Stopwatch.StartNew();
-    await load.PublishAsync(messages, token);
-    publishSeconds = stopwatch.Elapsed.TotalSeconds;
-    await Measurements.WaitForRowsAsync(database, before + rows, TimeSpan.FromMinutes(5), token);
-    ingestSeconds = stopwatch.Elapsed.TotalSeconds;
-    cpu = CpuUse.Measure(server.ProcessId, postgres.ProcessId) - cpuBefore;
-    Console.Error.WriteLine($"==> the tiered JIT used {CpuTime.OfThreads(server.ProcessId, TieredCompilerThread) - jitAtStart:F2} s of the server's {cpu.Server:F2} s of CPU during the run");
+    var publishing = TimeAsync(publish(token), stopwatch);
+    series = await IngestProgress.FollowAsync(server, postgres.ProcessId, storedBefore, rows, stopwatch, start, TimeSpan.FromMinutes(5), token);
+    publishSeconds = await publishing;
+    var cpu = series[^1].Cpu - series[0].Cpu;
+    // The compiler thread ends when it has been idle a while, and its time goes with it: at least this much.
+    Console.Error.WriteLine($"==> the tiered JIT used at least {Math.Max(0, CpuTime.OfThreads(server.ProcessId, TieredCompilerThread) - jitAtStart):F2} s of the server's {cpu.Server:F2} s of CPU during the run");
+    var counted = await Measurements.CountAsync(database, token) - before;
+    if (counted != rows)
+    {
+        throw new InvalidOperationException($"The server reported {rows:N0} values committed but the table holds {counted:N0} new rows.");
+    }
+
     await Measurements.ExecuteAsync(database, "DELETE FROM telemetry WHERE tag_id IN (SELECT id FROM telemetry_tags WHERE path LIKE 'Acme/Bench/Probe/%')", token);
 }
 
 Console.Error.WriteLine("==> raw COPY of the same rows by psql into the same table");
-var (copied, copySeconds) = await RawCopy.RunAsync(database, postgres, databaseName, token);
+var (copied, copySeconds, copyPostgresCpu, copyPsqlCpu) = await RawCopy.RunAsync(database, postgres, databaseName, token);
 if (copied != rows)
 {
     throw new InvalidOperationException($"The raw COPY loaded {copied:N0} rows, expected {rows:N0}.");
@@ -106,12 +123,33 @@ if (copied != rows)
 Console.Error.WriteLine("==> one tag-day at 1 Hz aggregated to 1,000 buckets");
 var (medianMs, p95Ms, buckets) = await AggregateQuery.RunAsync(database, connectionString, token);
 
-var ingestRate = rows / ingestSeconds;
-var copyRate = rows / copySeconds;
-var table = Report.Table(rows, ingestRate, ingestSeconds, publishSeconds, copyRate, copySeconds, medianMs, p95Ms, buckets, cpu, $"{loadAtStart} at the start, {Report.LoadAverage()} at the end", bytesPerRow);
+var result = new IngestResult
+{
+    Rows = rows,
+    Publishers = publishers,
+    Generator = generator,
+    IngestSeconds = series[^1].Seconds,
+    PublishSeconds = publishSeconds,
+    Series = series,
+    CopySeconds = copySeconds,
+    CopyPostgresCpu = copyPostgresCpu,
+    CopyPsqlCpu = copyPsqlCpu,
+    MedianMs = medianMs,
+    P95Ms = p95Ms,
+    Buckets = buckets,
+    IngestCodeBytesPerRow = bytesPerRow,
+    Load = $"{loadAtStart} at the start, {Report.LoadAverage()} at the end",
+};
+var table = Report.Table(result);
 Console.WriteLine(table);
 if (options.TryGetValue("--readme", out var readme))
 {
     var previous = File.Exists(readme) ? await File.ReadAllTextAsync(readme, token) : string.Empty;
     await File.WriteAllTextAsync(readme, Report.Readme(table, options.GetValueOrDefault("--command", "./proxus bench ingest"), tuning, previous), token);
+}
+
+static async Task<double> TimeAsync(Task task, Stopwatch clock)
+{
+    await task;
+    return clock.Elapsed.TotalSeconds;
 }

@@ -13,8 +13,11 @@ public static class RawCopy
 {
     private const string Columns = "tag_id, source_ts, server_ts, value_num, value_bool, value_text, quality, seq";
 
-    /// <summary>Exports the rows, empties the table, and times psql's COPY of them; returns rows per second.</summary>
-    public static async Task<(long Rows, double Seconds)> RunAsync(NpgsqlDataSource database, PostgresServer server, string databaseName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Exports the rows, empties the table, and times psql's COPY of them; returns the rows loaded,
+    /// the seconds, and the CPU seconds PostgreSQL (all backends) and psql used meanwhile.
+    /// </summary>
+    public static async Task<(long Rows, double Seconds, double PostgresCpu, double PsqlCpu)> RunAsync(NpgsqlDataSource database, PostgresServer server, string databaseName, CancellationToken cancellationToken)
     {
         var file = Path.Combine(Path.GetTempPath(), $"proxus-bench-ingest-{Guid.NewGuid():N}.copy");
         try
@@ -22,10 +25,12 @@ public static class RawCopy
             await PsqlAsync(server, databaseName, $"\\copy (SELECT {Columns} FROM telemetry) TO '{file}'");
             await Measurements.ExecuteAsync(database, "TRUNCATE telemetry", cancellationToken);
             await Measurements.ExecuteAsync(database, "CHECKPOINT", cancellationToken);
+            var (postgresBefore, psqlBefore) = (CpuTime.Of(server.ProcessId), CpuTime.OfEndedChildren());
             var stopwatch = Stopwatch.StartNew();
             await PsqlAsync(server, databaseName, $"\\copy telemetry ({Columns}) FROM '{file}'");
             var seconds = stopwatch.Elapsed.TotalSeconds;
-            return (await Measurements.CountAsync(database, cancellationToken), seconds);
+            var (postgresCpu, psqlCpu) = (CpuTime.Of(server.ProcessId) - postgresBefore, CpuTime.OfEndedChildren() - psqlBefore);
+            return (await Measurements.CountAsync(database, cancellationToken), seconds, postgresCpu, psqlCpu);
         }
         finally
         {

@@ -5,18 +5,25 @@ namespace Proxus.Bench.Ingest;
 
 /// <summary>
 /// Our server (Release build) on the benchmark database: the embedded broker's loopback listener
-/// (anonymous, for the load generator) and its own UNS consumer on it. Stopped by process id.
+/// (anonymous, for the load generator) and its own UNS consumer on it. Stopped by process id. The
+/// benchmark follows its progress by its own ingest counter (<c>proxus_telemetry_stored_total</c> at
+/// <c>/metrics</c>, anonymous here) rather than by counting rows in a growing table, and its
+/// garbage collector through <see cref="StartupHook"/>.
 /// </summary>
 public sealed class ServerUnderTest : IAsyncDisposable
 {
+    private const string StoredMetric = "proxus_telemetry_stored_total ";
+
     private readonly ExternalProcess _process;
     private readonly string _directory;
+    private readonly HttpClient _http;
 
-    private ServerUnderTest(ExternalProcess process, string directory, int mqttPort)
+    private ServerUnderTest(ExternalProcess process, string directory, int mqttPort, int httpPort)
     {
         _process = process;
         _directory = directory;
         MqttPort = mqttPort;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>The runtime settings the server's deployments set (deploy/systemd/proxus-server.service, docker/server.Dockerfile).</summary>
@@ -45,10 +52,16 @@ public sealed class ServerUnderTest : IAsyncDisposable
             "--Mqtt:AllowAnonymous=true",
             "--Mqtt:DataDirectory=",
             "--Logging:LogLevel:Default=Warning",
+            "--Observability:Metrics:AllowAnonymous=true",
         };
         arguments.AddRange(tuning.Select(setting => $"--{setting.Key}={setting.Value}"));
-        var process = ExternalProcess.Start("dotnet", arguments, directory, ProductionEnvironment);
-        var server = new ServerUnderTest(process, directory, mqttPort);
+        var environment = new Dictionary<string, string>(ProductionEnvironment)
+        {
+            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+            [StartupHook.FileVariable] = Path.Combine(directory, "gc-stats"),
+        };
+        var process = ExternalProcess.Start("dotnet", arguments, directory, environment);
+        var server = new ServerUnderTest(process, directory, mqttPort, httpPort);
         try
         {
             await LoopbackPort.WaitUntilListeningAsync(mqttPort, TimeSpan.FromSeconds(120));
@@ -65,10 +78,30 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>The server's garbage-collector figures now (see <see cref="StartupHook"/>).</summary>
+    public ServerGcStats Gc => ServerGcStats.Read(Path.Combine(_directory, "gc-stats"));
+
+    /// <summary>Values the ingest pipeline has committed since the server started (its <c>proxus.telemetry.stored</c> counter).</summary>
+    public async Task<long> StoredAsync(CancellationToken cancellationToken)
+    {
+        var text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith(StoredMetric, StringComparison.Ordinal))
+            {
+                return (long)double.Parse(line.AsSpan(StoredMetric.Length), CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Reported once the pipeline has committed something.
+        return 0;
+    }
+
     public string Output => _process.StandardOutput + _process.StandardError;
 
     public async ValueTask DisposeAsync()
     {
+        _http.Dispose();
         await _process.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }

@@ -99,6 +99,14 @@ public sealed record MqttClientOptions
     /// <summary>Outbound packets queued ahead of the socket before <c>PublishAsync</c> waits.</summary>
     public int SendQueueCapacity { get; init; } = 8192;
 
+    /// <summary>
+    /// Distinct received topic names each connection keeps as shared strings, looked up by their
+    /// UTF-8 bytes, so that a message on a known topic costs no decoding and no new string: for a
+    /// consumer of many messages on a bounded set of topics. Past this many, topics are decoded
+    /// per message. 0 (the default): every received topic is decoded into its own string.
+    /// </summary>
+    public int ReceivedTopicCacheCapacity { get; init; }
+
     internal bool UsesTls => Server.Scheme is "mqtts" or "wss";
 
     internal bool UsesWebSocket => Server.Scheme is "ws" or "wss";
@@ -182,6 +190,11 @@ public sealed record MqttClientOptions
         if (ReceiveBufferCapacity < 1 || SendQueueCapacity < 1)
         {
             errors.Add($"{nameof(ReceiveBufferCapacity)} and {nameof(SendQueueCapacity)} must be at least 1.");
+        }
+
+        if (ReceivedTopicCacheCapacity < 0)
+        {
+            errors.Add($"{nameof(ReceivedTopicCacheCapacity)} must not be negative.");
         }
 
         if (errors.Count > 0)

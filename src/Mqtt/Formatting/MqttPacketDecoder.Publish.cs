@@ -5,7 +5,7 @@ namespace Proxus.Mqtt.Formatting;
 /// <content>PUBLISH (section 3.3) and its acknowledgements PUBACK, PUBREC, PUBREL, PUBCOMP (3.4-3.7).</content>
 public static partial class MqttPacketDecoder
 {
-    private static PublishPacket ReadPublish(ref MqttBodyReader reader, byte first, MqttProtocolVersion version)
+    private static PublishPacket ReadPublish(ref MqttBodyReader reader, byte first, MqttProtocolVersion version, MqttTopicCache? topics)
     {
         var qos = (MqttQualityOfService)((first >> 1) & 0x03);
 
@@ -17,7 +17,7 @@ public static partial class MqttPacketDecoder
             MqttThrow.Protocol(MqttReasonCode.TopicNameInvalid, "A PUBLISH topic name must not contain wildcards.");
         }
 
-        var topic = MqttUtf8.Decode(topicBytes);
+        var topic = topics is null ? MqttUtf8.Decode(topicBytes) : topics.Decode(topicBytes);
         var packetId = qos == MqttQualityOfService.AtMostOnce ? (ushort)0 : ReadPacketId(ref reader, MqttPacketType.Publish);
         if (version != MqttProtocolVersion.V500)
         {

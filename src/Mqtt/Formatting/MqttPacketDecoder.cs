@@ -40,6 +40,15 @@ public static partial class MqttPacketDecoder
         MqttProtocolVersion version,
         uint maximumPacketSize,
         [NotNullWhen(true)] out MqttPacket? packet)
+        => TryDecode(ref reader, version, maximumPacketSize, topics: null, out packet);
+
+    /// <summary>As the public overload; PUBLISH topic names come from <paramref name="topics"/> when given.</summary>
+    internal static bool TryDecode(
+        ref SequenceReader<byte> reader,
+        MqttProtocolVersion version,
+        uint maximumPacketSize,
+        MqttTopicCache? topics,
+        [NotNullWhen(true)] out MqttPacket? packet)
     {
         if (version is not (MqttProtocolVersion.Unknown or MqttProtocolVersion.V311 or MqttProtocolVersion.V500))
         {
@@ -73,7 +82,7 @@ public static partial class MqttPacketDecoder
         }
 
         var body = probe.UnreadSequence.Slice(0, remainingLength);
-        packet = body.IsSingleSegment ? DecodeBody(first, version, body.FirstSpan) : DecodeGathered(first, version, body);
+        packet = body.IsSingleSegment ? DecodeBody(first, version, body.FirstSpan, topics) : DecodeGathered(first, version, body, topics);
         probe.Advance(remainingLength);
         reader = probe;
         return true;
@@ -153,14 +162,14 @@ public static partial class MqttPacketDecoder
         }
     }
 
-    private static MqttPacket DecodeGathered(byte first, MqttProtocolVersion version, ReadOnlySequence<byte> body)
+    private static MqttPacket DecodeGathered(byte first, MqttProtocolVersion version, ReadOnlySequence<byte> body, MqttTopicCache? topics)
     {
         var length = (int)body.Length;
         if (length <= StackGatherLimit)
         {
             Span<byte> gathered = stackalloc byte[StackGatherLimit];
             body.CopyTo(gathered);
-            return DecodeBody(first, version, gathered[..length]);
+            return DecodeBody(first, version, gathered[..length], topics);
         }
 
         if ((MqttPacketType)(first >> 4) == MqttPacketType.Publish
@@ -169,7 +178,7 @@ public static partial class MqttPacketDecoder
         {
             // A large PUBLISH: only its variable header is gathered; the payload is copied once, from
             // the receive buffer's segments straight into its own array.
-            var publish = (PublishPacket)DecodeGathered(first, version, body.Slice(0, headerLength));
+            var publish = (PublishPacket)DecodeGathered(first, version, body.Slice(0, headerLength), topics);
             return publish with { Payload = CopyPayload(body.Slice(headerLength)) };
         }
 
@@ -177,7 +186,7 @@ public static partial class MqttPacketDecoder
         try
         {
             body.CopyTo(rented);
-            return DecodeBody(first, version, rented.AsSpan(0, length));
+            return DecodeBody(first, version, rented.AsSpan(0, length), topics);
         }
         finally
         {
@@ -253,7 +262,7 @@ public static partial class MqttPacketDecoder
         return copy;
     }
 
-    private static MqttPacket DecodeBody(byte first, MqttProtocolVersion version, ReadOnlySpan<byte> body)
+    private static MqttPacket DecodeBody(byte first, MqttProtocolVersion version, ReadOnlySpan<byte> body, MqttTopicCache? topics)
     {
         var reader = new MqttBodyReader(body);
         var type = (MqttPacketType)(first >> 4);
@@ -261,7 +270,7 @@ public static partial class MqttPacketDecoder
         {
             MqttPacketType.Connect => ReadConnect(ref reader),
             MqttPacketType.ConnAck => ReadConnAck(ref reader, version),
-            MqttPacketType.Publish => ReadPublish(ref reader, first, version),
+            MqttPacketType.Publish => ReadPublish(ref reader, first, version, topics),
             MqttPacketType.PubAck or MqttPacketType.PubRec or MqttPacketType.PubRel or MqttPacketType.PubComp =>
                 ReadPublishAcknowledgement(ref reader, type, version),
             MqttPacketType.Subscribe => ReadSubscribe(ref reader, version),

@@ -24,6 +24,13 @@ public sealed class MqttConsumerClientFactory(
     public static readonly Uri EmbeddedBrokerName = new("mqtt://embedded-broker");
 
     /// <summary>
+    /// Distinct topics (tags) each consumer connection keeps as shared strings found by their UTF-8
+    /// bytes (<see cref="MqttClientOptions.ReceivedTopicCacheCapacity"/>): a value on a known tag costs
+    /// no topic decoding and no topic string; at most about 8 MB. Tags beyond it are decoded per message.
+    /// </summary>
+    public const int ReceivedTopicCacheCapacity = 32_768;
+
+    /// <summary>
     /// The client options for one consumer, or null when there is no broker to consume: the
     /// consumers are disabled, or the broker is the embedded one and either it is not hosted in this
     /// process or its loopback listener (<c>Mqtt:Port</c>) is off, which keeps the consumers off as it
@@ -51,6 +58,7 @@ public sealed class MqttConsumerClientFactory(
             ReceiveMaximum = (ushort)consumer.ReceiveMaximum,
             ReceiveBufferCapacity = consumer.ReceiveMaximum,
             ManualAcknowledgement = manualAcknowledgement,
+            ReceivedTopicCacheCapacity = ReceivedTopicCacheCapacity,
 
             // The broker saying Server shutting down while this server stops too is expected, not a fault.
             HostStopping = lifetime?.ApplicationStopping ?? CancellationToken.None,

@@ -22,6 +22,13 @@ internal sealed class TagDictionary
     /// </summary>
     public List<PendingTag> Pending(IReadOnlyList<TelemetryPoint> points)
     {
+        // The usual batch: every tag known and every stated unit and source the cached one (pooled
+        // strings, so mostly a reference comparison). Nothing to write, and no per-batch dictionary.
+        if (points.All(IsCurrent))
+        {
+            return [];
+        }
+
         var desired = new Dictionary<string, PendingTag>(StringComparer.Ordinal);
         foreach (var point in points)
         {
@@ -43,4 +50,9 @@ internal sealed class TagDictionary
         pending.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return pending;
     }
+
+    private bool IsCurrent(TelemetryPoint point)
+        => _tags.TryGetValue(point.Path, out var entry)
+            && (point.Unit is null || point.Unit == entry.Unit)
+            && (point.Source is null || point.Source == entry.Source);
 }

@@ -23,6 +23,7 @@ public sealed class MqttClientOptionsTests
         { "no CA", Valid with { Server = new Uri("mqtts://127.0.0.1:8883"), Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = new X509Certificate2Collection() } } },
         { "reconnect delays", Valid with { Reconnect = new MqttReconnectOptions { InitialDelay = TimeSpan.FromSeconds(5), MaximumDelay = TimeSpan.FromSeconds(1) } } },
         { "connect timeout", Valid with { ConnectTimeout = TimeSpan.Zero } },
+        { "received topic cache", Valid with { ReceivedTopicCacheCapacity = -1 } },
         { "custom transport with TLS", Valid with { Server = new Uri("mqtts://in-process"), Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = [] }, Transport = NoTransport } },
         { "custom transport with WebSocket", Valid with { Server = new Uri("ws://in-process/mqtt"), Transport = NoTransport } },
     };

@@ -31,6 +31,7 @@ internal sealed partial class MqttClientConnection
     private readonly TaskCompletionSource<Exception?> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger _logger;
     private readonly uint _maximumPacketSize;
+    private readonly MqttTopicCache? _receivedTopics;
     private TopicAliasAllocator? _aliases;
     private Func<MqttClientConnection, MqttPacket, ValueTask>? _dispatch;
     private Task _readLoop = Task.CompletedTask;
@@ -47,6 +48,7 @@ internal sealed partial class MqttClientConnection
         _logger = logger;
         Version = options.ProtocolVersion;
         _maximumPacketSize = options.MaximumPacketSize;
+        _receivedTopics = options.ReceivedTopicCacheCapacity > 0 ? new MqttTopicCache(options.ReceivedTopicCacheCapacity) : null;
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 4096, leaveOpen: true));
         _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024, leaveOpen: true));
         _outbound = Channel.CreateUnbounded<MqttPacket>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -256,7 +258,7 @@ internal sealed partial class MqttClientConnection
     private bool TryParse(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out MqttPacket? packet)
     {
         var reader = new SequenceReader<byte>(buffer);
-        if (!MqttPacketDecoder.TryDecode(ref reader, Version, _maximumPacketSize, out packet))
+        if (!MqttPacketDecoder.TryDecode(ref reader, Version, _maximumPacketSize, _receivedTopics, out packet))
         {
             return false;
         }
