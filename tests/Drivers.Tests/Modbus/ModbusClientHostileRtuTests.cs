@@ -4,34 +4,8 @@ using Proxus.Drivers.Tests.Modbus.Support;
 namespace Proxus.Drivers.Tests.Modbus;
 
 /// <summary>An RTU device (over TCP) that lies yields a typed error and a fresh connection.</summary>
-public sealed class ModbusClientHostileRtuTests : IAsyncLifetime
+public sealed class ModbusClientHostileRtuTests : ModbusClientHostileTests
 {
-    private FakeModbusDevice _device = null!;
-    private ModbusClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _device = FakeModbusDevice.StartRtu();
-        _device.HoldingRegisters[5] = 0x1234;
-        _client = new ModbusClient(new ModbusClientOptions
-        {
-            Transport = ModbusTransportKind.RtuOverTcp,
-            Port = _device.Port,
-            Retries = 0,
-            // Long enough for a loaded CI machine to answer the requests that should succeed.
-            RequestTimeout = TimeSpan.FromSeconds(2),
-            ReconnectDelay = TimeSpan.Zero,
-            InterFrameDelay = TimeSpan.FromMilliseconds(20),
-        });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _device.DisposeAsync();
-    }
-
     public static TheoryData<string, ModbusErrorReason> Lies => new()
     {
         { "crc error", ModbusErrorReason.CrcMismatch },
@@ -47,43 +21,39 @@ public sealed class ModbusClientHostileRtuTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Lies))]
-    public async Task ReadHoldingRegisters_DeviceLies_ThrowsTypedErrorAndRecyclesConnection(string lie, ModbusErrorReason expected)
-    {
-        _device.Behaviour = request => Lie(lie, request);
-
-        var act = () => _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10));
-
-        (await act.Should().ThrowAsync<ModbusException>()).Which.Reason.Should().Be(expected);
-        _device.Behaviour = null;
-        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
-        _device.ConnectionCount.Should().Be(2);
-    }
+    public Task ReadHoldingRegisters_DeviceLies_ThrowsTypedErrorAndRecyclesConnection(string lie, ModbusErrorReason expected)
+        => LieThenReadAgainAsync(lie, expected);
 
     [Fact]
     public async Task Read_UnaskedBytesBetweenFrames_ThrowsMalformedAndRecycles()
     {
-        _device.Behaviour = request => new FakeReply(_device.CorrectReply(request), false, [0x55, 0xAA]);
-        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
-        _device.Behaviour = null;
+        Device.Behaviour = request => new FakeReply(Device.CorrectReply(request), false, [0x55, 0xAA]);
+        (await Client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
+        Device.Behaviour = null;
         await Task.Delay(300);
 
-        var error = (await _client.Invoking(c => c.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<ModbusException>()).Which;
+        var error = (await Client.Invoking(c => c.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<ModbusException>()).Which;
 
         error.Reason.Should().Be(ModbusErrorReason.MalformedFrame);
-        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
-        _device.ConnectionCount.Should().Be(2);
+        (await Client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
+        Device.ConnectionCount.Should().Be(2);
     }
 
     [Fact]
     public async Task WriteAndRead_RtuOverTcp_RoundTrips()
     {
-        await _client.WriteMultipleRegistersAsync(10, new ushort[] { 1, 2, 3 });
-        await _client.WriteSingleRegisterAsync(13, 4);
-        (await _client.ReadHoldingRegistersAsync(10, 4)).Should().Equal(1, 2, 3, 4);
-        _device.ConnectionCount.Should().Be(1);
+        await Client.WriteMultipleRegistersAsync(10, new ushort[] { 1, 2, 3 });
+        await Client.WriteSingleRegisterAsync(13, 4);
+        (await Client.ReadHoldingRegistersAsync(10, 4)).Should().Equal(1, 2, 3, 4);
+        Device.ConnectionCount.Should().Be(1);
     }
 
-    private static FakeReply Lie(string lie, FakeRequest request)
+    protected override FakeModbusDevice StartDevice() => FakeModbusDevice.StartRtu();
+
+    protected override ModbusClientOptions Transport(ModbusClientOptions options)
+        => options with { Transport = ModbusTransportKind.RtuOverTcp, InterFrameDelay = TimeSpan.FromMilliseconds(20) };
+
+    protected override FakeReply Lie(string lie, FakeRequest request)
     {
         var unit = request.UnitId;
         var good = FakeModbusDevice.Rtu(unit, [0x03, 0x02, 0x12, 0x34]);

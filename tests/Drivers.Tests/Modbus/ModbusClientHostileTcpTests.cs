@@ -4,32 +4,8 @@ using Proxus.Drivers.Tests.Modbus.Support;
 namespace Proxus.Drivers.Tests.Modbus;
 
 /// <summary>A Modbus TCP device that lies yields a typed error and a fresh connection: no hang, no reuse.</summary>
-public sealed class ModbusClientHostileTcpTests : IAsyncLifetime
+public sealed class ModbusClientHostileTcpTests : ModbusClientHostileTests
 {
-    private FakeModbusDevice _device = null!;
-    private ModbusClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _device = FakeModbusDevice.StartTcp();
-        _device.HoldingRegisters[5] = 0x1234;
-        _client = new ModbusClient(new ModbusClientOptions
-        {
-            Port = _device.Port,
-            Retries = 0,
-            // Long enough for a loaded CI machine to answer the requests that should succeed.
-            RequestTimeout = TimeSpan.FromSeconds(2),
-            ReconnectDelay = TimeSpan.Zero,
-        });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _device.DisposeAsync();
-    }
-
     public static TheoryData<string, ModbusErrorReason> Lies => new()
     {
         { "wrong transaction id", ModbusErrorReason.TransactionIdMismatch },
@@ -50,33 +26,28 @@ public sealed class ModbusClientHostileTcpTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Lies))]
-    public async Task ReadHoldingRegisters_DeviceLies_ThrowsTypedErrorAndRecyclesConnection(string lie, ModbusErrorReason expected)
-    {
-        _device.Behaviour = request => Lie(lie, request);
-
-        var act = () => _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10));
-
-        (await act.Should().ThrowAsync<ModbusException>()).Which.Reason.Should().Be(expected);
-        _device.Behaviour = null;
-        (await _client.ReadHoldingRegistersAsync(5, 1).WaitAsync(TimeSpan.FromSeconds(10))).Should().Equal(0x1234);
-        _device.ConnectionCount.Should().Be(2);
-    }
+    public Task ReadHoldingRegisters_DeviceLies_ThrowsTypedErrorAndRecyclesConnection(string lie, ModbusErrorReason expected)
+        => LieThenReadAgainAsync(lie, expected);
 
     [Fact]
     public async Task ReadHoldingRegisters_ExceptionResponse_ThrowsDeviceExceptionAndKeepsConnection()
     {
-        _device.Behaviour = request => FakeReply.Send(FakeModbusDevice.Mbap(request.TransactionId, request.UnitId, [0x83, 0x04]));
+        Device.Behaviour = request => FakeReply.Send(FakeModbusDevice.Mbap(request.TransactionId, request.UnitId, [0x83, 0x04]));
 
-        var error = (await _client.Invoking(c => c.ReadHoldingRegistersAsync(5, 1)).Should().ThrowAsync<ModbusException>()).Which;
+        var error = (await Client.Invoking(c => c.ReadHoldingRegistersAsync(5, 1)).Should().ThrowAsync<ModbusException>()).Which;
 
         error.Reason.Should().Be(ModbusErrorReason.DeviceException);
         error.ExceptionCode.Should().Be(ModbusExceptionCode.ServerDeviceFailure);
-        _device.Behaviour = null;
-        (await _client.ReadHoldingRegistersAsync(5, 1)).Should().Equal(0x1234);
-        _device.ConnectionCount.Should().Be(1);
+        Device.Behaviour = null;
+        (await Client.ReadHoldingRegistersAsync(5, 1)).Should().Equal(0x1234);
+        Device.ConnectionCount.Should().Be(1);
     }
 
-    private static FakeReply Lie(string lie, FakeRequest request)
+    protected override FakeModbusDevice StartDevice() => FakeModbusDevice.StartTcp();
+
+    protected override ModbusClientOptions Transport(ModbusClientOptions options) => options;
+
+    protected override FakeReply Lie(string lie, FakeRequest request)
     {
         var tid = request.TransactionId;
         var unit = request.UnitId;

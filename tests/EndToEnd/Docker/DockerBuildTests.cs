@@ -9,52 +9,54 @@ namespace Proxus.EndToEnd.Tests.Docker;
 /// dotnet publish) runs exactly as written in its WORKDIR. The runtime stage's
 /// <c>COPY --from=build</c> source must then hold the ENTRYPOINT's assembly. The npm stage of the
 /// server's portal assets is stood in for by the tree's own <c>src/Web/node_modules</c> (installed
-/// by the Web build from the same package-lock.json).
+/// by the Web build from the same package-lock.json). One class per image, so that the images
+/// build side by side and each stays well inside the test run's hang timeout.
 /// </summary>
-public sealed class DockerBuildTests : IDisposable
+public abstract class DockerBuildTests : IDisposable
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(25);
     private static readonly HashSet<string> IgnoredDirectories = ["bin", "obj", "node_modules"];
 
     private readonly string _root = Directory.CreateTempSubdirectory("proxus-docker-build-").FullName;
 
-    // One case per image, so that each stays well inside the test run's hang timeout.
-    [Theory]
-    [InlineData("server")]
-    [InlineData("agent")]
-    [InlineData("simulators")]
-    public async Task BuildStage_RunAsWritten_PublishesTheEntryPoint(string program)
-    {
-        {
-            var file = DockerfileTests.Load(program);
-            var build = file.Stages.Single(s => s.Name == "build");
-            var workdir = _root;
-            foreach (var instruction in build.Instructions)
-            {
-                switch (instruction.Keyword)
-                {
-                    case "WORKDIR":
-                        workdir = MapPath(instruction.Arguments);
-                        Directory.CreateDirectory(workdir);
-                        break;
-                    case "COPY":
-                        Copy(instruction.Arguments, workdir);
-                        break;
-                    case "RUN":
-                        await RunAsync(instruction.Arguments, workdir);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"{file.Path}: the build stage has a {instruction.Keyword} the test does not stand in for.");
-                }
-            }
+    /// <summary>The image's name: <c>docker/NAME.Dockerfile</c>.</summary>
+    protected abstract string Program { get; }
 
-            var published = file.Final.Arguments("COPY").Single(a => a.StartsWith("--from=build ", StringComparison.Ordinal)).Split(' ')[1];
-            var entryPoint = file.Final.Arguments("ENTRYPOINT").Single().Split('"')[3];
-            File.Exists(Path.Combine(MapPath(published), Path.GetFileName(entryPoint))).Should().BeTrue($"{program}: {published} holds {entryPoint}");
+    [Fact]
+    public async Task BuildStage_RunAsWritten_PublishesTheEntryPoint()
+    {
+        var file = DockerfileTests.Load(Program);
+        var build = file.Stages.Single(s => s.Name == "build");
+        var workdir = _root;
+        foreach (var instruction in build.Instructions)
+        {
+            switch (instruction.Keyword)
+            {
+                case "WORKDIR":
+                    workdir = MapPath(instruction.Arguments);
+                    Directory.CreateDirectory(workdir);
+                    break;
+                case "COPY":
+                    Copy(instruction.Arguments, workdir);
+                    break;
+                case "RUN":
+                    await RunAsync(instruction.Arguments, workdir);
+                    break;
+                default:
+                    throw new InvalidOperationException($"{file.Path}: the build stage has a {instruction.Keyword} the test does not stand in for.");
+            }
         }
+
+        var published = file.Final.Arguments("COPY").Single(a => a.StartsWith("--from=build ", StringComparison.Ordinal)).Split(' ')[1];
+        var entryPoint = file.Final.Arguments("ENTRYPOINT").Single().Split('"')[3];
+        File.Exists(Path.Combine(MapPath(published), Path.GetFileName(entryPoint))).Should().BeTrue($"{Program}: {published} holds {entryPoint}");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private string MapPath(string containerPath)
     {

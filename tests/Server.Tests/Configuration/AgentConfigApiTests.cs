@@ -23,9 +23,9 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
 
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Get_WithAgentCertificate_ReturnsOwnEnvelopeThatVerifiesWithEtag()
@@ -225,19 +225,21 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Metrics_PublishesAndReports_CountedAtTheMetricsEndpoint()
     {
-        var scenario = await ConfigScenario.CreateAsync(_server.Services);
+        // A server of its own: the counters start at zero.
+        await using var server = await TrustWebHost.StartAsync(fixture.Database);
+        var scenario = await ConfigScenario.CreateAsync(server.Services);
         await scenario.ImportYamlAsync(scenario.Yaml());
         await scenario.ImportYamlAsync(scenario.Yaml(pressTemperatureAddress: "HR500"));
         await scenario.ImportYamlAsync(scenario.Yaml(pressTemperatureAddress: "HR500"));
-        using var certificate = await EnrollAsync(scenario.First);
-        using var client = _server.CreateClient(certificate);
+        using var certificate = await EnrollAsync(scenario.First, server);
+        using var client = server.CreateClient(certificate);
         (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(1, "applied", null))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(1, "applied", null))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(2, "rejected", "BadSignature: the signature does not match"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(2, "rejected", "Disk full: {\"forged\":1}"))).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostAsJsonAsync(AppliedPath, new AppliedConfigReport(9, "applied", null))).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
-        var text = await MetricsScrape.ScrapeAsync(_server);
+        var text = await MetricsScrape.ScrapeAsync(server);
 
         MetricsScrape.Value(text, "proxus_config_versions_published_total").Should().Be(2, "the third import changed nothing");
         MetricsScrape.Value(text, "proxus_config_issued_total{cause=\"first\"}").Should().Be(2, "both agents got their first envelope");
@@ -306,11 +308,13 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
         return client.SendAsync(request);
     }
 
-    private async Task<X509Certificate2> EnrollAsync(Agent agent)
+    /// <summary>Enrolls <paramref name="agent"/> with the class's server, or with <paramref name="server"/> when a test runs its own.</summary>
+    private async Task<X509Certificate2> EnrollAsync(Agent agent, TrustWebHost? server = null)
     {
-        var token = await _server.Get<EnrollmentService>().CreateTokenAsync(agent.Id, "admin:test", null, CancellationToken.None);
+        server ??= _server;
+        var token = await server.Get<EnrollmentService>().CreateTokenAsync(agent.Id, "admin:test", null, CancellationToken.None);
         var (key, csr) = Csr.CreateEc();
-        using var client = _server.CreateClient();
+        using var client = server.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/v1/enrollment", new EnrollmentRequest(token.Token, csr));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var enrolled = (await response.Content.ReadFromJsonAsync<EnrollmentResponse>())!;

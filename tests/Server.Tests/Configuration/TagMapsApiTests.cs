@@ -13,9 +13,9 @@ public sealed class TagMapsApiTests(SqliteTrustFixture fixture) : IClassFixture<
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Publish_YamlAsEngineerOfSite_CreatedWithHistoryAndAgentsIssued()

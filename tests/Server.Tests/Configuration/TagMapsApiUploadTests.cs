@@ -11,9 +11,9 @@ public sealed class TagMapsApiUploadTests(SqliteTrustFixture fixture) : IClassFi
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("invalid-utf8", "not valid UTF-8")]

@@ -13,12 +13,11 @@ namespace Proxus.Server.Tests.Identity;
 /// <summary>The OAuth2 token endpoint and bearer tokens on the REST API, on each database.</summary>
 public abstract class AccessTokenTests(TrustFixture fixture) : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database, _clock);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Token_ValidClient_GrantsScopedAccessAndIsAudited()
@@ -108,12 +107,14 @@ public abstract class AccessTokenTests(TrustFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Bearer_ExpiredToken_Rejected()
     {
-        var client = await Iam.CreateMachineClientAsync(_server, Scopes.ConfigRead);
-        var token = await Iam.TokenAsync(_server, client);
-        using var bearer = Iam.BearerClient(_server, token);
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TrustWebHost.StartAsync(fixture.Database, clock);
+        var client = await Iam.CreateMachineClientAsync(server, Scopes.ConfigRead);
+        var token = await Iam.TokenAsync(server, client);
+        using var bearer = Iam.BearerClient(server, token);
         (await bearer.GetAsync("/api/v1/sites")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        _clock.Advance(new IamOptions().AccessTokenLifetime + TimeSpan.FromMinutes(1));
+        clock.Advance(new IamOptions().AccessTokenLifetime + TimeSpan.FromMinutes(1));
 
         using var response = await bearer.GetAsync("/api/v1/sites");
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -214,7 +215,7 @@ public abstract class AccessTokenTests(TrustFixture fixture) : IAsyncLifetime
 
     /// <summary>A token like the server's, signed with the server's key unless told otherwise, with one property changed.</summary>
     private Task<string> CraftAsync(IssuedClientSecret client, ECDsa? key = null, string? audience = null, string? issuer = null, string type = AccessTokenService.TokenType)
-        => AccessTokens.CraftAsync(_server, _clock.GetUtcNow(), client, key, audience, issuer, type);
+        => AccessTokens.CraftAsync(_server, DateTimeOffset.UtcNow, client, key, audience, issuer, type);
 
     private async Task<List<string>> AuditAsync(string type, Guid clientId)
     {

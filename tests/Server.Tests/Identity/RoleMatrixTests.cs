@@ -21,9 +21,9 @@ public sealed class RoleMatrixTests(SqliteTrustFixture fixture) : IClassFixture<
     private TrustWebHost _server = null!;
 
     public async Task InitializeAsync()
-        => _server = await TrustWebHost.StartAsync(fixture.Database, map: app => app.MapGet(UnprotectedPath, () => "reached"), writes: new Dictionary<string, string?>(), withTelemetry: true);
+        => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database, map: app => app.MapGet(UnprotectedPath, () => "reached"), writes: new Dictionary<string, string?>(), withTelemetry: true));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void Endpoints_Every_HasExplicitPolicyMatchingTheMatrix()

@@ -16,9 +16,9 @@ public abstract class SignInTests(TrustFixture fixture) : IAsyncLifetime
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Login_UnknownUserAndWrongPassword_SameAnswerSimilarTime()

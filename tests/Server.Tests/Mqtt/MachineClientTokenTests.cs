@@ -19,12 +19,11 @@ namespace Proxus.Server.Tests.Mqtt;
 public sealed class MachineClientTokenTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database, _clock, withBroker: true);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database, withBroker: true));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Connect_UnsReadToken_ReceivesUnsButMayNotPublishOrReadAgentTopics()
@@ -55,7 +54,7 @@ public sealed class MachineClientTokenTests(SqliteTrustFixture fixture) : IClass
     {
         var client = await Iam.CreateMachineClientAsync(_server, Scopes.UnsRead);
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var now = _clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
         var cases = new (string Reason, string Token)[]
         {
             ("TokenInvalidSignature", await AccessTokens.CraftAsync(_server, now, client, key: otherKey)),
@@ -149,46 +148,49 @@ public sealed class MachineClientTokenTests(SqliteTrustFixture fixture) : IClass
     [Fact]
     public async Task TokenExpiry_LiveSession_ClosedWhenTheTokenExpires()
     {
-        var client = await Iam.CreateMachineClientAsync(_server, Scopes.UnsRead);
-        await using var mqtt = await ConnectAsync(client.Client.ClientId, await Iam.TokenAsync(_server, client));
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TrustWebHost.StartAsync(fixture.Database, clock, withBroker: true);
+        var client = await Iam.CreateMachineClientAsync(server, Scopes.UnsRead);
+        await using var mqtt = await ConnectAsync(client.Client.ClientId, await Iam.TokenAsync(server, client), server: server);
         var closed = Closed(mqtt);
         await Task.Delay(TimeSpan.FromSeconds(2));
         mqtt.IsConnected.Should().BeTrue("the token is still valid");
 
-        _clock.Advance(new IamOptions().AccessTokenLifetime + TimeSpan.FromSeconds(1));
+        clock.Advance(new IamOptions().AccessTokenLifetime + TimeSpan.FromSeconds(1));
 
         (await closed.WaitAsync(Timeout)).Should().Be(MqttReasonCode.AdministrativeAction);
     }
 
-    private async Task<MqttClient> ConnectAsync(Guid userName, string token, string? clientId = null)
+    /// <summary>Connects to the class's server, or to <paramref name="server"/> when a test runs its own.</summary>
+    private async Task<MqttClient> ConnectAsync(Guid userName, string token, string? clientId = null, TrustWebHost? server = null)
     {
-        var client = new MqttClient(Options(userName, token, clientId));
+        var client = new MqttClient(Options(server ?? _server, userName, token, clientId));
         await client.ConnectAsync();
         return client;
     }
 
     private async Task<MqttReasonCode?> RefusalAsync(Guid userName, string token, string? clientId = null)
     {
-        await using var client = new MqttClient(Options(userName, token, clientId));
+        await using var client = new MqttClient(Options(_server, userName, token, clientId));
         var refusal = await FluentActions.Awaiting(() => client.ConnectAsync()).Should().ThrowAsync<MqttClientException>();
         return refusal.Which.ReasonCode;
     }
 
-    private MqttClientOptions Options(Guid userName, string token, string? clientId) => new()
+    private static MqttClientOptions Options(TrustWebHost server, Guid userName, string token, string? clientId) => new()
     {
-        Server = new Uri(_server.BaseAddress.ToString().Replace("https://", "wss://", StringComparison.Ordinal) + "mqtt"),
+        Server = new Uri(server.BaseAddress.ToString().Replace("https://", "wss://", StringComparison.Ordinal) + "mqtt"),
         ClientId = clientId ?? userName.ToString("D"),
         Username = userName.ToString("D"),
         Password = Encoding.UTF8.GetBytes(token),
         // The chain file of GET /api/v1/pki/ca (issuing CA and root): the HTTPS endpoint presents its certificate alone.
-        Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = Chain() },
+        Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = Chain(server) },
         Reconnect = new MqttReconnectOptions { Enabled = false },
     };
 
-    private X509Certificate2Collection Chain()
+    private static X509Certificate2Collection Chain(TrustWebHost server)
     {
         var chain = new X509Certificate2Collection();
-        chain.ImportFromPem(_server.Get<CertificateAuthority>().ChainPem);
+        chain.ImportFromPem(server.Get<CertificateAuthority>().ChainPem);
         return chain;
     }
 

@@ -14,9 +14,9 @@ public sealed class MqttConfigChangeNotifierTests(SqliteTrustFixture fixture) : 
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database, withBroker: true);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database, withBroker: true));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Import_AgentSubscribedOverMutualTls_ReceivesQos1NotificationWithVersion()

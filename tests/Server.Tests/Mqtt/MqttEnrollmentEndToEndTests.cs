@@ -14,9 +14,9 @@ public abstract class MqttEnrollmentEndToEndTests(TrustFixture fixture) : IAsync
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database, withBroker: true);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database, withBroker: true));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task EnrollThenConnect_IssuedCertificate_ReceivesCommandAndPublishesBelowSiteAndOnStatus()

@@ -23,9 +23,9 @@ public abstract class MqttMutualTlsTests(TrustFixture fixture) : IAsyncLifetime
 {
     private TrustWebHost _server = null!;
 
-    public async Task InitializeAsync() => _server = await TrustWebHost.StartAsync(fixture.Database, withBroker: true);
+    public async Task InitializeAsync() => _server = await fixture.ServerAsync(database => TrustWebHost.StartAsync(database, withBroker: true));
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private string Port => _server.MqttTlsPort.ToString(CultureInfo.InvariantCulture);
 

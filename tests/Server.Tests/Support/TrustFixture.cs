@@ -4,12 +4,14 @@ namespace Proxus.Server.Tests.Support;
 
 /// <summary>
 /// One fresh database per test class (xunit class fixture), with a started server host on it.
-/// Tests that need an empty database of their own ask <see cref="CreateDatabaseAsync"/>.
+/// Tests that need an empty database of their own ask <see cref="CreateDatabaseAsync"/>; the
+/// tests of a class that talk to the server over HTTPS share one web server (<see cref="ServerAsync"/>).
 /// </summary>
 public abstract class TrustFixture : IAsyncLifetime
 {
     private readonly List<string> _directories = [];
     private TrustHost? _host;
+    private TrustWebHost? _server;
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -28,6 +30,15 @@ public abstract class TrustFixture : IAsyncLifetime
         return new TestDatabase(Provider, await CreateConnectionStringAsync(), Path.Combine(directory, "data"));
     }
 
+    /// <summary>
+    /// The class's web server on <see cref="Database"/>: the first test to ask starts it with
+    /// <paramref name="start"/>, the class's later tests (xunit runs them one after the other) get
+    /// the same one, and it stops with the fixture. A test that needs a server of its own (another
+    /// clock, other settings) starts one itself.
+    /// </summary>
+    public async Task<TrustWebHost> ServerAsync(Func<TestDatabase, Task<TrustWebHost>> start)
+        => _server ??= await start(Database);
+
     public async Task InitializeAsync()
     {
         Database = await CreateDatabaseAsync();
@@ -36,6 +47,11 @@ public abstract class TrustFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
         if (_host is not null)
         {
             await _host.DisposeAsync();

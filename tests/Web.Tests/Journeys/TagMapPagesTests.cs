@@ -5,7 +5,7 @@ using Proxus.Web.Tests.Support;
 namespace Proxus.Web.Tests.Journeys;
 
 /// <summary>The tag-map pages: the grid's URL state, editing in place, conflicts, history, diff, rollback and downloads.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(TagMapPortalCollection.Name)]
 public sealed class TagMapPagesTests(PortalServer server)
 {
     /// <summary>No device answers here: these tests publish configurations, they do not read values.</summary>

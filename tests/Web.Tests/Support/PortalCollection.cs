@@ -1,6 +1,6 @@
 namespace Proxus.Web.Tests.Support;
 
-/// <summary>One server and one browser for every portal test; the tests run one after the other.</summary>
+/// <summary>One server and one browser for the portal tests (but those of <see cref="TagMapPortalCollection"/> and <see cref="AgentPortalCollection"/>); the tests run one after the other.</summary>
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<PortalServer>
 {

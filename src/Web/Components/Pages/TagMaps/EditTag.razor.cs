@@ -31,21 +31,6 @@ public sealed partial class EditTag
     [SupplyParameterFromQuery(Name = "path")]
     private string? Path { get; set; }
 
-    [SupplyParameterFromQuery(Name = "search")]
-    private string? Search { get; set; }
-
-    [SupplyParameterFromQuery(Name = "sort")]
-    private string? Sort { get; set; }
-
-    [SupplyParameterFromQuery(Name = "order")]
-    private string? Order { get; set; }
-
-    [SupplyParameterFromQuery(Name = "page")]
-    private int? PageNumber { get; set; }
-
-    [SupplyParameterFromQuery(Name = "size")]
-    private int? Size { get; set; }
-
     [SupplyParameterFromForm(FormName = "edit-tag")]
     private TagInput? Input { get; set; }
 
@@ -54,7 +39,7 @@ public sealed partial class EditTag
     protected override async Task OnInitializedAsync()
     {
         var caller = await CallerAsync();
-        _state = TagGridState.From(Search, Sort, Order, PageNumber, Size);
+        _state = GridState;
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null || string.IsNullOrEmpty(Path))
         {

@@ -26,21 +26,6 @@ public sealed partial class SiteTagMap
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "search")]
-    private string? Search { get; set; }
-
-    [SupplyParameterFromQuery(Name = "sort")]
-    private string? Sort { get; set; }
-
-    [SupplyParameterFromQuery(Name = "order")]
-    private string? Order { get; set; }
-
-    [SupplyParameterFromQuery(Name = "page")]
-    private int? PageNumber { get; set; }
-
-    [SupplyParameterFromQuery(Name = "size")]
-    private int? Size { get; set; }
-
     /// <summary>Set after a change: the version just published.</summary>
     [SupplyParameterFromQuery(Name = "published")]
     private int? Published { get; set; }
@@ -63,7 +48,7 @@ public sealed partial class SiteTagMap
     protected override async Task OnParametersSetAsync()
     {
         var caller = await CallerAsync();
-        _state = TagGridState.From(Search, Sort, Order, PageNumber, Size);
+        _state = GridState;
         _site = await TagMaps.GetSiteAsync(caller, SiteId, CancellationToken.None);
         if (_site is null)
         {

@@ -1,0 +1,1 @@
+[assembly: TestCollectionOrderer("Proxus.Server.Tests.Support.SharedCollectionsFirstOrderer", "Proxus.Server.Tests")]
