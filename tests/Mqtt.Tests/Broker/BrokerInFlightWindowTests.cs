@@ -43,18 +43,18 @@ public sealed class BrokerInFlightWindowTests
     [Fact]
     public async Task Deliver_DefaultWindow_AThousandMessagesInFlightToAConsumerThatHasNotAcknowledgedYet()
     {
-        // A consumer pausing for 100 ms at 10,000 messages/s: everything is already on its way to it.
+        // A consumer pausing for 100 ms at 10,000 MessageCount/s: everything is already on its way to it.
         await using var broker = await TestBroker.StartAsync();
         await using var consumer = await broker.ConnectAsync("consumer", configure: c => c with { ReceiveMaximum = ushort.MaxValue });
         await consumer.SubscribeAsync("t", MqttQualityOfService.AtLeastOnce);
         await using var publisher = await broker.ConnectAsync("pub");
-        const int messages = 1000;
-        for (ushort id = 1; id <= messages; id++)
+        const int MessageCount = 1000;
+        for (ushort id = 1; id <= MessageCount; id++)
         {
             await publisher.PublishAsync("t", id.ToString(CultureInfo.InvariantCulture), MqttQualityOfService.AtLeastOnce, packetId: id);
         }
 
-        var received = await ReceiveWithoutAcknowledgingAsync(consumer, messages);
+        var received = await ReceiveWithoutAcknowledgingAsync(consumer, MessageCount);
 
         consumer.ConnAck!.ReceiveMaximum.Should().Be(1024);
         received.Select(p => p.Payload.ToArray()).Last().Should().Equal("1000"u8.ToArray());
