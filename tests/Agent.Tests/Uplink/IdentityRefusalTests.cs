@@ -87,7 +87,7 @@ public sealed class IdentityRefusalTests : IAsyncDisposable
         _queue.Depth.Should().Be(3, "the messages stay buffered while the identity is refused");
     }
 
-    /// <summary>Runs an uplink with 3 queued messages until the server saw <paramref name="attempts"/> connection attempts; then stops it.</summary>
+    /// <summary>Runs an uplink with 3 queued messages until the agent has logged the failure of its <paramref name="attempts"/>th connection attempt; then stops it.</summary>
     private async Task<MqttUplink> RunUntilAttemptsAsync(int attempts)
     {
         using var credentials = new CredentialStore(_agent.Paths);
@@ -101,7 +101,8 @@ public sealed class IdentityRefusalTests : IAsyncDisposable
 
         var run = uplink.RunAsync(_stop.Token);
         var deadline = DateTime.UtcNow + Timeout;
-        while (Volatile.Read(ref _attempts) < attempts || uplink.Health.LastError is null)
+        // One attempt more than asked for: the agent logs an attempt's failure before it tries again.
+        while (Volatile.Read(ref _attempts) <= attempts || uplink.Health.LastError is null)
         {
             DateTime.UtcNow.Should().BeBefore(deadline, "the agent retries a refused connection");
             await Task.Delay(25);

@@ -89,13 +89,13 @@ public abstract class SchemaTests(TrustFixture fixture)
             {
                 var createdAt = (long)new UtcMicrosecondsConverter().ConvertToProvider(site.CreatedAt)!;
                 await db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at) VALUES ({site.Id.ToString("D").ToUpperInvariant()}, {site.Name}, {createdAt})");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO agents (id, site_id, name, created_at) VALUES ({agent.Id.ToString("D").ToUpperInvariant()}, {site.Id.ToString("D").ToUpperInvariant()}, {agent.Name}, {createdAt})");
             }
             else
             {
                 await db.Database.ExecuteSqlAsync($"INSERT INTO sites (id, name, created_at) VALUES ({site.Id}, {site.Name}, {site.CreatedAt})");
+                await db.Database.ExecuteSqlAsync($"INSERT INTO agents (id, site_id, name, created_at) VALUES ({agent.Id}, {site.Id}, {agent.Name}, {agent.CreatedAt})");
             }
-
-            await SampleData.AddAsync(db, [agent]);
         }
 
         var version = await migrator.MigrateAsync(CancellationToken.None);
