@@ -64,7 +64,11 @@ public sealed partial class AgentRuntime(AgentPaths paths, AgentRunOptions optio
         reporter.Engine = engine;
         reporter.Configuration = configuration;
         uplink.ConfigurationAnnounced += (_, _) => configuration.Announce();
-        configuration.OutcomeChanged += (_, _) => reporter.WriteLocal();
+        configuration.OutcomeChanged += (_, _) =>
+        {
+            reporter.WriteLocal();
+            reporter.ReportNow();
+        };
         var renewer = new CertificateRenewer(paths, credentials, loggers.CreateLogger<CertificateRenewer>(), _time);
         var commands = new CommandLoop(
             uplink.Commands,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Acquisition;
 using Proxus.Agent.Configuration;
@@ -25,6 +26,7 @@ internal sealed partial class StatusReporter : IStatusSource
     private readonly long _droppedAtStart;
     private readonly object _gate = new();
     private readonly Lock _localFileLock = new();
+    private readonly Channel<bool> _reportRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _producedAtLastSample;
     private DateTimeOffset _lastSample;
     private double _pointsPerSecond;
@@ -71,11 +73,20 @@ internal sealed partial class StatusReporter : IStatusSource
         }
     }
 
-    /// <summary>Samples the rates, publishes the report and writes the status file, every <paramref name="interval"/>.</summary>
+    /// <summary>
+    /// Asks for a report now rather than at the next interval: after a configuration is applied the
+    /// portal should list the new connections at once, not up to a status interval later. Requests
+    /// made while one is pending are merged.
+    /// </summary>
+    public void ReportNow() => _reportRequests.Writer.TryWrite(true);
+
+    /// <summary>Samples the rates, publishes the report and writes the status file, every <paramref name="interval"/> and when asked.</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval, _time);
-        do
+        Task<bool>? tick = null;
+        Task<bool>? requested = null;
+        while (true)
         {
             Sample();
             WriteLocal();
@@ -83,8 +94,27 @@ internal sealed partial class StatusReporter : IStatusSource
             {
                 await uplink.PublishStatusAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            // Both waits stay pending across wake-ups: a timer allows one outstanding wait.
+            tick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
+            requested ??= _reportRequests.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            var woken = await Task.WhenAny(tick, requested).ConfigureAwait(false);
+            if (woken == tick)
+            {
+                if (!await tick.ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                tick = null;
+            }
+            else
+            {
+                await requested.ConfigureAwait(false);
+                _reportRequests.Reader.TryRead(out _);
+                requested = null;
+            }
         }
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Writes <c>status.json</c> (atomically): the report plus the uplink's and configuration's own state.</summary>

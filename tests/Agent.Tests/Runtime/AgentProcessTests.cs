@@ -82,7 +82,8 @@ public sealed class AgentProcessTests : IAsyncLifetime
     {
         _agent.Store(_agent.Sign(Configuration(scaleTo: 100, withCounter: false), 1));
         await using var subscriber = await SubscribeAsync("Acme/#");
-        await using var agent = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600");
+        await using var statusSubscriber = await SubscribeAsync($"proxus/agents/{_agent.AgentIdText}/status");
+        await using var agent = _current = AgentProcess.Start(_agent.Paths.Root, "--config-poll-interval", "3600", "--status-interval", "3600");
         await WaitForAsync(subscriber, Level, payload => payload.GetProperty("value").GetDouble() == 50);
 
         _server.Serve(_agent.Sign(Configuration(scaleTo: 200, withCounter: true), 2), 2);
@@ -90,6 +91,8 @@ public sealed class AgentProcessTests : IAsyncLifetime
 
         await WaitForAsync(subscriber, Counter, payload => payload.GetProperty("value").GetInt64() == 7);
         await WaitForAsync(subscriber, Level, payload => payload.GetProperty("value").GetDouble() == 100);
+        var status = await WaitForAsync(statusSubscriber, $"proxus/agents/{_agent.AgentIdText}/status", payload => payload.GetProperty("configVersion").ValueKind == JsonValueKind.Number && payload.GetProperty("configVersion").GetInt64() == 2);
+        status.GetProperty("connections").EnumerateArray().Select(connection => connection.GetProperty("id").GetString()).Should().Equal(["plc"], "an applied configuration is reported at once with its connections, not at the next status interval (an hour here)");
 
         var tampered = _agent.Sign(Configuration(scaleTo: 400, withCounter: true), 3);
         var index = Encoding.ASCII.GetString(tampered).IndexOf("400", StringComparison.Ordinal);

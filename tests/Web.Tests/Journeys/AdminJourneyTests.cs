@@ -68,7 +68,8 @@ public sealed class AdminJourneyTests(PortalServer server) : IDisposable
         // Online, running the latest configuration, and its values live in the UNS.
         await Portal.WaitUntilShownAsync(page, $"agents/{agentId}", p => p.GetByText("Online", new() { Exact = true }), Portal.AgentStep, agent);
         await Portal.WaitUntilShownAsync(page, $"agents/{agentId}", p => p.GetByTestId("applied-config").Filter(new() { HasText = "Up to date" }), Portal.AgentStep, agent);
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = TagMapFiles.Connection })).ToBeVisibleAsync();
+        // The connection is listed once the agent's status report after applying has arrived.
+        await Portal.WaitUntilShownAsync(page, $"agents/{agentId}", p => p.GetByRole(AriaRole.Cell, new() { Name = TagMapFiles.Connection }), Portal.AgentStep, agent);
         await Portal.ScreenshotAsync(page, "portal-agent-online");
         await Portal.WaitUntilShownAsync(page, $"uns?tag={Uri.EscapeDataString(temperature)}", p => p.GetByText("Current value"), Portal.AgentStep, agent);
         var value = page.GetByTestId("value-" + temperature);
