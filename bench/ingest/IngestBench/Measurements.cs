@@ -19,21 +19,6 @@ public static class Measurements
         }
     }
 
-    /// <summary>Polls until at least <paramref name="expected"/> rows are stored; returns when that was seen.</summary>
-    public static async Task WaitForRowsAsync(NpgsqlDataSource database, long expected, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (await CountAsync(database, cancellationToken) < expected)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{await CountAsync(database, cancellationToken):N0} of {expected:N0} rows after {timeout}.");
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
     public static async Task ExecuteAsync(NpgsqlDataSource database, string sql, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(sql);

@@ -97,6 +97,27 @@ public sealed class ServerUnderTest : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>
+    /// Polls <see cref="StoredAsync"/> as the measured run does (every 50 ms) until the counter reaches
+    /// <paramref name="expected"/>: the warm-up rounds wait this way so that the HTTP path of the
+    /// counter (routing, the endpoint's request delegate, the metrics scrape) is compiled and tiered
+    /// up before the clock starts, not charged to the run.
+    /// </summary>
+    public async Task WaitForStoredAsync(long expected, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        long stored;
+        while ((stored = await StoredAsync(cancellationToken)) < expected)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{stored:N0} of {expected:N0} values committed after {timeout}.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     public string Output => _process.StandardOutput + _process.StandardError;
 
     public async ValueTask DisposeAsync()
