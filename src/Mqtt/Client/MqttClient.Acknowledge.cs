@@ -10,10 +10,17 @@ namespace Proxus.Mqtt.Client;
 /// is bounded by the protocol. Messages of a connection that has ended are forgotten: the server
 /// delivers them again (DUP) on the next connection, or the session is gone.
 /// </summary>
+/// <remarks>
+/// An application that acknowledges in arrival order (a pipeline that commits in order) always
+/// acknowledges the oldest waiting message: that is found at the head of the arrival queue, with no
+/// lookup. Only an acknowledgement out of order builds an index of the waiting messages by
+/// reference, kept while any message waits and dropped once none does.
+/// </remarks>
 public sealed partial class MqttClient
 {
-    private readonly Dictionary<MqttApplicationMessage, PendingAcknowledgement> _unacknowledged = new(ReferenceEqualityComparer.Instance);
     private readonly Queue<PendingAcknowledgement> _acknowledgementOrder = new();
+    private readonly Dictionary<MqttApplicationMessage, PendingAcknowledgement> _unacknowledgedIndex = new(ReferenceEqualityComparer.Instance);
+    private bool _unacknowledgedIndexed;
 
     /// <summary>
     /// Acknowledges a message taken from <see cref="Messages"/> (manual acknowledgement only): sends
@@ -33,12 +40,20 @@ public sealed partial class MqttClient
 
         lock (_gate)
         {
-            if (!_unacknowledged.Remove(message, out var pending))
+            var found = false;
+            if (_acknowledgementOrder.TryPeek(out var oldest) && ReferenceEquals(oldest.Delivery.Message, message))
             {
-                return false;
+                // In order: the head never waits acknowledged (it would have left), so this is its first acknowledgement.
+                oldest.Acknowledged = found = true;
+                if (_unacknowledgedIndexed)
+                {
+                    _unacknowledgedIndex.Remove(message);
+                }
             }
-
-            pending.Acknowledged = true;
+            else if (_acknowledgementOrder.Count > 0 && IndexUnacknowledgedLocked().Remove(message, out var pending))
+            {
+                pending.Acknowledged = found = true;
+            }
 
             // Sent under the lock so that concurrent callers cannot reorder the acknowledgements.
             while (_acknowledgementOrder.TryPeek(out var head) && head.Acknowledged)
@@ -47,7 +62,12 @@ public sealed partial class MqttClient
                 OnMessageTaken(head.Delivery);
             }
 
-            return true;
+            if (_acknowledgementOrder.Count == 0)
+            {
+                ForgetUnacknowledgedIndexLocked();
+            }
+
+            return found;
         }
     }
 
@@ -67,14 +87,42 @@ public sealed partial class MqttClient
             }
 
             var pending = new PendingAcknowledgement(delivery);
-            _unacknowledged.Add(delivery.Message, pending);
             _acknowledgementOrder.Enqueue(pending);
+            if (_unacknowledgedIndexed)
+            {
+                _unacknowledgedIndex.Add(delivery.Message, pending);
+            }
         }
+    }
+
+    /// <summary>The index of the waiting messages, built from the arrival queue on the first acknowledgement out of order.</summary>
+    private Dictionary<MqttApplicationMessage, PendingAcknowledgement> IndexUnacknowledgedLocked()
+    {
+        if (!_unacknowledgedIndexed)
+        {
+            foreach (var pending in _acknowledgementOrder)
+            {
+                if (!pending.Acknowledged)
+                {
+                    _unacknowledgedIndex.Add(pending.Delivery.Message, pending);
+                }
+            }
+
+            _unacknowledgedIndexed = true;
+        }
+
+        return _unacknowledgedIndex;
+    }
+
+    private void ForgetUnacknowledgedIndexLocked()
+    {
+        _unacknowledgedIndex.Clear();
+        _unacknowledgedIndexed = false;
     }
 
     private void ForgetUnacknowledgedLocked()
     {
-        _unacknowledged.Clear();
         _acknowledgementOrder.Clear();
+        ForgetUnacknowledgedIndexLocked();
     }
 }

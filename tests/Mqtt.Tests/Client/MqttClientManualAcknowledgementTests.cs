@@ -49,6 +49,65 @@ public sealed class MqttClientManualAcknowledgementTests
     }
 
     [Fact]
+    public async Task Acknowledge_OldestThenOutOfOrderThenInOrderAgain_PubAcksLeaveInArrivalOrderOncePerMessage()
+    {
+        await using var server = new ScriptedMqttServer();
+        var (client, connection, _) = await server.ConnectAsync(Manual(server.Uri));
+        await using var _client = client;
+        for (ushort id = 1; id <= 5; id++)
+        {
+            await connection.SendAsync(Publish(id, MqttQualityOfService.AtLeastOnce));
+        }
+
+        var messages = new List<MqttApplicationMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            messages.Add(await client.ReadMessageAsync());
+        }
+
+        client.Acknowledge(messages[0]).Should().BeTrue("the oldest, in order");
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(1);
+
+        client.Acknowledge(messages[2]).Should().BeTrue("out of order: found among the waiting messages");
+        client.Acknowledge(messages[2]).Should().BeFalse("it was acknowledged already, although it still waits for message 2");
+        (await connection.ReceiveWithinAsync(Quiet)).Should().BeNull("message 2 holds back message 3");
+
+        client.Acknowledge(messages[1]).Should().BeTrue("the oldest again");
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(2);
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(3);
+        client.Acknowledge(messages[1]).Should().BeFalse("it has left");
+
+        client.Acknowledge(messages[3]).Should().BeTrue();
+        client.Acknowledge(messages[4]).Should().BeTrue();
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(4);
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(5);
+        (await connection.ReceiveWithinAsync(Quiet)).Should().BeNull("one PUBACK per message");
+    }
+
+    [Fact]
+    public async Task Acknowledge_NothingWaitingThenNewMessages_ReturnsFalseThenAcknowledgesTheNewOnes()
+    {
+        await using var server = new ScriptedMqttServer();
+        var (client, connection, _) = await server.ConnectAsync(Manual(server.Uri));
+        await using var _client = client;
+        await connection.SendAsync(Publish(1, MqttQualityOfService.AtLeastOnce));
+        var first = await client.ReadMessageAsync();
+        client.Acknowledge(first).Should().BeTrue();
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(1);
+
+        client.Acknowledge(first).Should().BeFalse("nothing waits any more");
+
+        await connection.SendAsync(Publish(2, MqttQualityOfService.AtLeastOnce));
+        await connection.SendAsync(Publish(3, MqttQualityOfService.AtLeastOnce));
+        var second = await client.ReadMessageAsync();
+        var third = await client.ReadMessageAsync();
+        client.Acknowledge(third).Should().BeTrue();
+        client.Acknowledge(second).Should().BeTrue();
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(2);
+        (await connection.ReceiveAsync<PubAckPacket>()).PacketId.Should().Be(3);
+    }
+
+    [Fact]
     public async Task Acknowledge_QoS2Taken_PubRecOnlyAfterAcknowledge()
     {
         await using var server = new ScriptedMqttServer();
