@@ -13,8 +13,10 @@ internal sealed partial class MqttBrokerConnection
     /// </summary>
     private async ValueTask<bool> HandlePublishAsync(PublishPacket publish)
     {
-        var topic = ResolveTopic(publish);
-        if (!_broker.IsAcceptableTopicName(topic))
+        var topic = ResolveTopic(publish, out var fromAlias);
+
+        // A topic found by its alias passed this check in the PUBLISH that set the alias.
+        if (!fromAlias && !_broker.IsAcceptableTopicName(topic))
         {
             throw new MqttProtocolException(MqttReasonCode.TopicNameInvalid, "The topic name is beyond the broker's limits.");
         }
@@ -169,9 +171,13 @@ internal sealed partial class MqttBrokerConnection
         return true;
     }
 
-    /// <summary>Topic aliases from the client (5.0 section 3.3.2.3.4), bounded by our Topic Alias Maximum.</summary>
-    private string ResolveTopic(PublishPacket publish)
+    /// <summary>
+    /// Topic aliases from the client (5.0 section 3.3.2.3.4), bounded by our Topic Alias Maximum.
+    /// <paramref name="fromAlias"/>: the topic is an alias's, set (and checked) by an earlier PUBLISH.
+    /// </summary>
+    private string ResolveTopic(PublishPacket publish, out bool fromAlias)
     {
+        fromAlias = false;
         if (publish.TopicAlias is not { } alias)
         {
             return publish.Topic.Length > 0
@@ -191,6 +197,7 @@ internal sealed partial class MqttBrokerConnection
             return publish.Topic;
         }
 
+        fromAlias = true;
         return _topicAliases.TryGetValue(alias, out var topic)
             ? topic
             : throw new MqttProtocolException(MqttReasonCode.ProtocolError, $"Topic alias {alias} was never set.");

@@ -250,6 +250,24 @@ public sealed class BrokerPublishTests
     }
 
     [Fact]
+    public async Task Publish_AliasSetOnTopicBeyondLevelLimitThenReused_DisconnectTopicNameInvalidBeforeAnyDelivery()
+    {
+        await using var broker = await TestBroker.StartAsync(o => o.MaximumTopicLevels = 3);
+        await using var subscriber = await broker.ConnectAsync("sub");
+        await using var publisher = await broker.ConnectAsync("pub");
+        await subscriber.SubscribeAsync("#");
+
+        // The topic of an alias is checked where the alias is set; reusing it cannot slip past the check.
+        await publisher.SendAsync(new PublishPacket { Topic = "a/b/c/d", TopicAlias = 1, Payload = "1"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = string.Empty, TopicAlias = 1, Payload = "2"u8.ToArray() });
+
+        var packets = await publisher.ReadUntilClosedAsync();
+        packets.Should().ContainSingle().Which.Should().BeOfType<DisconnectPacket>()
+            .Which.ReasonCode.Should().Be(MqttReasonCode.TopicNameInvalid);
+        await subscriber.ExpectNothingAsync();
+    }
+
+    [Fact]
     public async Task Publish_MessageExpiry_ForwardedWithRemainingInterval()
     {
         await using var broker = await TestBroker.StartAsync();
