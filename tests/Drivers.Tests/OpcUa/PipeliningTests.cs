@@ -65,12 +65,12 @@ public sealed class PipeliningTests
     [Fact]
     public async Task RequestAsync_LargerThanTheServersReceiveBuffer_GoesOutInFullSizedChunks()
     {
-        const int bufferSize = 8192;
+        const int BufferSize = 8192;
         var chunks = new List<(char ChunkType, int Size)>();
         var body = new List<byte>();
         await using var server = new FakeUaServer(async s =>
         {
-            await s.AcknowledgeAsync(bufferSize);
+            await s.AcknowledgeAsync(BufferSize);
             await s.OpenChannelAsync();
             byte[] chunk;
             do
@@ -84,16 +84,16 @@ public sealed class PipeliningTests
             await s.SendAsync(s.Message(BinaryPrimitives.ReadUInt32LittleEndian(chunk.AsSpan(20)), 'F', [1, 2, 3]));
             await s.WaitForCloseAsync();
         });
-        await using var channel = await OpenAsync(server, bufferSize);
+        await using var channel = await OpenAsync(server, BufferSize);
         var request = Enumerable.Range(0, ReadOf1000NodesSize).Select(i => (byte)i).ToArray();
 
         var response = await channel.RequestAsync(request, Timeout, CancellationToken.None);
 
         response.Should().Equal(1, 2, 3);
         body.Should().Equal(request, "the chunks' bodies reassemble the request");
-        var expectedChunks = (ReadOf1000NodesSize + bufferSize - 24 - 1) / (bufferSize - 24);
+        var expectedChunks = (ReadOf1000NodesSize + BufferSize - 24 - 1) / (BufferSize - 24);
         chunks.Should().HaveCount(expectedChunks);
-        chunks[..^1].Should().AllSatisfy(c => c.Should().Be(('C', bufferSize)));
+        chunks[..^1].Should().AllSatisfy(c => c.Should().Be(('C', BufferSize)));
         chunks[^1].ChunkType.Should().Be('F');
     }
 
