@@ -1,17 +1,17 @@
-// node-opcua 2.182.2 client side of the OPC UA benchmark: the same four measurements as OpcUaBench.
-// Usage: node node-client.js <endpointUrl> <seconds> <warmupSeconds> <settleSeconds> <loadEndpointUrls,comma-separated>
-//                            <itemsPerLoadServer> <readDepth>
+// node-opcua 2.182.2 client side of the OPC UA benchmark: one measurement per process, as OpcUaBench does it.
+// Usage: node node-client.js read <endpointUrl> <nodesPerRead> <depth> <seconds> <warmupSeconds> <settleSeconds> <serverPid>
+//        node node-client.js subscribe <endpointUrls,comma-separated> <itemsPerServer> - <seconds> <warmupSeconds> <settleSeconds> <serverPids,comma-separated>
 //   -> prints one JSON line
 "use strict";
 const { OPCUAClient, AttributeIds, TimestampsToReturn, MessageSecurityMode, SecurityPolicy, ClientMonitoredItemGroup } = require("node-opcua");
 
-const endpoint = process.argv[2];
-const seconds = parseFloat(process.argv[3]);
-const warmup = parseFloat(process.argv[4]);
-const settle = parseFloat(process.argv[5]);
-const loadEndpoints = process.argv[6].split(",").filter((e) => e.length > 0);
-const itemsPerLoadServer = parseInt(process.argv[7], 10);
-const readDepth = parseInt(process.argv[8], 10);
+const [measurement, urls, countText, depthText, secondsText, warmupText, settleText, pidsText] = process.argv.slice(2);
+const endpoints = urls.split(",").filter((e) => e.length > 0);
+const count = parseInt(countText, 10);
+const seconds = parseFloat(secondsText);
+const warmup = parseFloat(warmupText);
+const settle = parseFloat(settleText);
+const serverPids = pidsText.split(",").filter((p) => p.length > 0);
 
 // The CPU budget of the budgeted rows: bench/opcua/run starts this process inside a cgroup and names its quota
 // file with the budgeted and the unlimited value; each measurement applies the budget after its warm-up, for
@@ -23,6 +23,24 @@ const setBudget = (value) => {
 };
 const applyBudget = () => setBudget(process.env.PROXUS_BENCH_BUDGET_ON);
 const liftBudget = () => setBudget(process.env.PROXUS_BENCH_BUDGET_OFF);
+
+// What the peer servers' main threads did over the measured period (OpcUaBench's ServerClock reads the same
+// file at the same points): CPU time on their main thread, and the share of the period they were asleep.
+const schedstat = (pid) => fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ").map((x) => Number(x) / 1e6);
+const serverClock = () => {
+  const start = serverPids.map(schedstat);
+  const t0 = Date.now();
+  return () => {
+    const wall = Date.now() - t0;
+    let cpu = 0, idle = 0;
+    serverPids.forEach((pid, i) => {
+      const [run, wait] = schedstat(pid);
+      cpu += run - start[i][0];
+      idle += Math.max(0, wall - (run - start[i][0]) - (wait - start[i][1])) / wall;
+    });
+    return { cpu, idlePercent: (idle * 100) / serverPids.length };
+  };
+};
 
 const sleep = (s) => new Promise((resolve) => setTimeout(resolve, s * 1000));
 const cpuMs = (since) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000; };
@@ -48,9 +66,9 @@ async function close({ client, session }) {
 // Reads of 1,000 nodes in one request each, back to back from `depth` workers on one session, so that
 // `depth` Read requests are in flight at any time (session.read returns a promise; the secure channel
 // matches each response to its request by request id).
-async function measureRead(depth) {
+async function measureRead(endpoint, nodeCount, depth) {
   const connection = await connect(endpoint);
-  const nodes = dynamicNodes(1000);
+  const nodes = dynamicNodes(nodeCount);
   const readFor = async (ms) => {
     let reads = 0;
     const until = Date.now() + ms;
@@ -68,13 +86,18 @@ async function measureRead(depth) {
   applyBudget();
   await readFor(settle * 1000);
   const cpu = process.cpuUsage();
+  const server = serverClock();
   const start = process.hrtime.bigint();
   const reads = await readFor(seconds * 1000);
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const served = server();
   const used = cpuMs(cpu);
   liftBudget();
   await close(connection);
-  return { depth, readsPerSecond: reads / elapsed, cpuMsPerRead: used / reads, cpuPercent: used / (elapsed * 10) };
+  return {
+    depth, readsPerSecond: reads / elapsed, cpuMsPerRead: used / reads, cpuPercent: used / (elapsed * 10),
+    serverCpuMsPerRead: served.cpu / reads, serverIdlePercent: served.idlePercent,
+  };
 }
 
 // One session per endpoint, each with one subscription of itemsPerServer monitored items (sampling
@@ -102,28 +125,30 @@ async function measureSubscribe(endpoints, itemsPerServer) {
   await sleep(settle);
   const before = notifications;
   const cpu = process.cpuUsage();
+  const server = serverClock();
   const start = process.hrtime.bigint();
   await sleep(seconds);
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const served = server();
   const used = cpuMs(cpu);
-  const count = notifications - before;
+  const received = notifications - before;
   liftBudget();
   for (const connection of connections) {
     await connection.subscription.terminate();
     await close(connection);
   }
   return {
-    items: endpoints.length * itemsPerServer, notificationsPerSecond: count / elapsed,
-    cpuMsPer1000Notifications: used / (count / 1000), cpuPercent: used / (elapsed * 10),
+    items: endpoints.length * itemsPerServer, notificationsPerSecond: received / elapsed,
+    cpuMsPer1000Notifications: used / (received / 1000), cpuPercent: used / (elapsed * 10),
+    serverCpuMsPer1000Notifications: served.cpu / (received / 1000), serverIdlePercent: served.idlePercent,
   };
 }
 
 async function main() {
-  const read = await measureRead(1);
-  const readPipelined = await measureRead(readDepth);
-  const sub = await measureSubscribe([endpoint], 1000);
-  const load = await measureSubscribe(loadEndpoints, itemsPerLoadServer);
-  console.log(JSON.stringify({ read, readPipelined, sub, load }));
+  const result = measurement === "read"
+    ? await measureRead(endpoints[0], count, parseInt(depthText, 10))
+    : await measureSubscribe(endpoints, count);
+  console.log(JSON.stringify(result));
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });

@@ -24,7 +24,7 @@ internal static class Measurements
     /// Reads of <paramref name="count"/> nodes in one request each, back to back from <paramref name="depth"/>
     /// workers on one session, so that <paramref name="depth"/> Read requests are in flight at any time.
     /// </summary>
-    public static async Task<ReadResult> ReadAsync(string endpoint, string pki, int count, int depth, Phases phases)
+    public static async Task<ReadResult> ReadAsync(string endpoint, string pki, int count, int depth, Phases phases, ServerClock server)
     {
         var nodes = DynamicNodes(count);
         await using var client = await OpcUaClient.ConnectAsync(Options(endpoint, pki));
@@ -47,11 +47,13 @@ internal static class Measurements
             await ReadConcurrentlyAsync(client, nodes, depth, phases.Settle);
             var jit = JitInfo.GetCompilationTime();
             var cpu = CpuTime();
+            server.Start();
             var watch = Stopwatch.StartNew();
             var reads = await ReadConcurrentlyAsync(client, nodes, depth, phases.Measured);
             var seconds = watch.Elapsed.TotalSeconds;
+            var (serverCpuMs, serverIdle) = server.Stop();
             var cpuMs = (CpuTime() - cpu).TotalMilliseconds;
-            return new ReadResult(depth, reads / seconds, cpuMs / reads, CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
+            return new ReadResult(depth, reads / seconds, cpuMs / reads, CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds, serverCpuMs / reads, serverIdle);
         }
         finally
         {
@@ -64,7 +66,7 @@ internal static class Measurements
     /// monitored items (sampling interval 0, publishing every 100 ms) drained by the application, which
     /// reads every value.
     /// </summary>
-    public static async Task<SubscribeResult> SubscribeAsync(IReadOnlyList<string> endpoints, int itemsPerServer, string pki, Phases phases)
+    public static async Task<SubscribeResult> SubscribeAsync(IReadOnlyList<string> endpoints, int itemsPerServer, string pki, Phases phases, ServerClock server)
     {
         var nodes = DynamicNodes(itemsPerServer);
         var items = Array.ConvertAll(nodes, node => new MonitoredItemOptions(node) { SamplingInterval = TimeSpan.Zero, QueueSize = 10 });
@@ -90,12 +92,14 @@ internal static class Measurements
             var before = Sum(counters);
             var jit = JitInfo.GetCompilationTime();
             var cpu = CpuTime();
+            server.Start();
             var watch = Stopwatch.StartNew();
             await Task.Delay(phases.Measured);
             var count = Sum(counters) - before;
             var seconds = watch.Elapsed.TotalSeconds;
+            var (serverCpuMs, serverIdle) = server.Stop();
             var cpuMs = (CpuTime() - cpu).TotalMilliseconds;
-            return new SubscribeResult(endpoints.Count * itemsPerServer, count / seconds, cpuMs / (count / 1000.0), CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds);
+            return new SubscribeResult(endpoints.Count * itemsPerServer, count / seconds, cpuMs / (count / 1000.0), CpuPercent(cpuMs, seconds), (JitInfo.GetCompilationTime() - jit).TotalMilliseconds, serverCpuMs / (count / 1000.0), serverIdle);
         }
         finally
         {
