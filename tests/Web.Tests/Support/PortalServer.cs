@@ -20,6 +20,9 @@ public partial class PortalServer : IAsyncLifetime
     /// <summary>Failed sign-ins before an account locks (the server is started with it).</summary>
     public const int MaxFailedSignIns = 3;
 
+    /// <summary>How long an <c>Assertions.Expect</c> waits for a page to show what it expects (Playwright's default is 5 s).</summary>
+    private const float ExpectTimeoutMilliseconds = 20_000;
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
@@ -66,6 +69,9 @@ public partial class PortalServer : IAsyncLifetime
         var initialPassword = InitialPassword().Match(_server.StandardOutput + _server.StandardError).Groups[1].Value;
         await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60));
 
+        // An element of a page that has loaded may still take seconds to show on a loaded two-core machine. What arrives
+        // asynchronously (an agent's report, an alert) is polled for with Portal.WaitUntilShownAsync, never expected once.
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs, Headless = true });
 
