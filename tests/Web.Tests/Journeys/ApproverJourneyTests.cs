@@ -82,9 +82,8 @@ public sealed class ApproverJourneyTests(AgentPortalServer server) : IAsyncLifet
         var command = (await admin.GetByTestId("enroll-command").InnerTextAsync()).Trim();
         _agent = await Portal.EnrollAndRunAgentAsync(server, command, _agentDirectory);
 
-        // Online, running the site's configuration (the tag map was published before it enrolled).
-        await admin.GotoAsync($"agents/{site.AgentId}");
-        await Assertions.Expect(admin.GetByTestId("applied-config")).Not.ToContainTextAsync("none", new() { Timeout = 90_000 });
+        // Running the site's configuration (the tag map was published before it enrolled), as its next status report says.
+        await Portal.WaitUntilShownAsync(admin, $"agents/{site.AgentId}", p => p.GetByTestId("applied-config").Filter(new() { HasText = "Up to date" }), Portal.AgentStep, _agent);
         await admin.Context.CloseAsync();
     }
 }

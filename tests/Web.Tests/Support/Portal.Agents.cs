@@ -9,6 +9,9 @@ public static partial class Portal
     /// <summary>How long an agent may take to enroll, connect, apply a configuration and publish values on a loaded machine.</summary>
     public static readonly TimeSpan AgentStep = TimeSpan.FromMinutes(2);
 
+    /// <summary>The pause between two renderings of a page that is polled (an agent reports its status every second in the tests).</summary>
+    private static readonly TimeSpan ReloadInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The admin creates a one-hour enrollment token for the agent; returns the command the page shows.</summary>
     public static async Task<string> CreateEnrollCommandAsync(IPage admin, string agentId)
     {
@@ -33,7 +36,11 @@ public static partial class Portal
         return AgentProcess.Start(dataDirectory);
     }
 
-    /// <summary>Reloads <paramref name="url"/> until <paramref name="shown"/> is visible; fails with the agent's log after <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Reloads <paramref name="url"/> until <paramref name="shown"/> is on the page; fails with the agent's log after
+    /// <paramref name="timeout"/>. The pages are rendered on the server: what an agent's report, a background service or
+    /// another process changes shows only in a later rendering, so a test polls for it here instead of expecting it once.
+    /// </summary>
     public static async Task WaitUntilShownAsync(IPage page, string url, Func<IPage, ILocator> shown, TimeSpan timeout, AgentProcess? agent = null)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
@@ -50,7 +57,7 @@ public static partial class Portal
                 throw new TimeoutException($"{url} did not show what was expected within {timeout}. Agent log:\n{agent?.Log}");
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await Task.Delay(ReloadInterval);
         }
     }
 }

@@ -20,12 +20,16 @@ public partial class PortalServer : IAsyncLifetime
     /// <summary>Failed sign-ins before an account locks (the server is started with it).</summary>
     public const int MaxFailedSignIns = 3;
 
+    /// <summary>How long an <c>Assertions.Expect</c> waits for a page to show what it expects (Playwright's default is 5 s).</summary>
+    private const float ExpectTimeoutMilliseconds = 20_000;
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("proxus-web-tests-").FullName;
     private ExternalProcess? _server;
     private IPlaywright? _playwright;
+    private string? _adminSession;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -66,12 +70,16 @@ public partial class PortalServer : IAsyncLifetime
         var initialPassword = InitialPassword().Match(_server.StandardOutput + _server.StandardError).Groups[1].Value;
         await LoopbackPort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60));
 
+        // An element of a page that has loaded may still take seconds to show on a loaded two-core machine. What arrives
+        // asynchronously (an agent's report, an alert) is polled for with Portal.WaitUntilShownAsync, never expected once.
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs, Headless = true });
 
         var page = await NewPageAsync();
         await Portal.SignInAsync(page, AdminUserName, initialPassword);
         await Portal.ChangeOwnPasswordAsync(page, initialPassword, AdminPassword);
+        _adminSession = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
     }
 
@@ -79,27 +87,14 @@ public partial class PortalServer : IAsyncLifetime
     protected virtual IEnumerable<string> ExtraArguments() => [];
 
     /// <summary>A fresh browser context (no cookies) with one page on the server.</summary>
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-            AcceptDownloads = true,
-        });
-        // Generous: the test run shares two cores with other test projects running alongside.
-        context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync() => NewPageAsync(storageState: null);
 
-    /// <summary>A page signed in as the administrator.</summary>
-    public async Task<IPage> AdminPageAsync()
-    {
-        var page = await NewPageAsync();
-        await Portal.SignInAsync(page, AdminUserName, AdminPassword);
-        return page;
-    }
+    /// <summary>
+    /// A page signed in as the administrator, on a blank page: a fresh browser context with the session cookie of the
+    /// administrator's sign-in at start, as a browser that stays signed in keeps it (the sign-in form itself is the
+    /// subject of SignInTests and of every new user's first sign-in).
+    /// </summary>
+    public Task<IPage> AdminPageAsync() => NewPageAsync(_adminSession);
 
     public async Task DisposeAsync()
     {
@@ -115,6 +110,21 @@ public partial class PortalServer : IAsyncLifetime
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    private async Task<IPage> NewPageAsync(string? storageState)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            StorageState = storageState,
+            BaseURL = BaseAddress.ToString(),
+            IgnoreHTTPSErrors = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            AcceptDownloads = true,
+        });
+        // Generous: the test run shares two cores with other test projects running alongside.
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
     }
 
     /// <summary><c>src/Server/bin/&lt;configuration&gt;/&lt;framework&gt;/Proxus.Server.dll</c>, matching this test's build.</summary>
