@@ -1,6 +1,6 @@
 using System.Globalization;
-using Proxus.TestSupport;
 using Proxus.Bench.ServerProbe;
+using Proxus.TestSupport;
 
 namespace Proxus.Bench.Ingest;
 

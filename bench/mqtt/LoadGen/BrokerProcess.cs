@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Proxus.TestSupport;
 using Proxus.Bench.ServerProbe;
+using Proxus.TestSupport;
 
 namespace Proxus.Bench.Mqtt;
 
