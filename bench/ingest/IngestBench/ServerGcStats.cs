@@ -1,8 +1,9 @@
 using System.Globalization;
+using Proxus.Bench.ServerProbe;
 
 namespace Proxus.Bench.Ingest;
 
-/// <summary>The server's garbage-collector figures as <see cref="StartupHook"/> last wrote them (about 0.1 s old at most).</summary>
+/// <summary>The server's garbage-collector figures as <see cref="ServerProbes.GcStatsVariable"/> (bench/ServerProbe) last wrote them (about 0.1 s old at most).</summary>
 public readonly record struct ServerGcStats(long AllocatedBytes, int Gen0, int Gen1, int Gen2, double PauseMs)
 {
     /// <summary>Reads the file; zeros when the server has not written it yet.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Proxus.Bench.ServerProbe;
 using Proxus.TestSupport;
 
 namespace Proxus.Bench.Ingest;
@@ -8,7 +9,7 @@ namespace Proxus.Bench.Ingest;
 /// (anonymous, for the load generator) and its own UNS consumer on it. Stopped by process id. The
 /// benchmark follows its progress by its own ingest counter (<c>proxus_telemetry_stored_total</c> at
 /// <c>/metrics</c>, anonymous here) rather than by counting rows in a growing table, and its
-/// garbage collector through <see cref="StartupHook"/>.
+/// garbage collector through <see cref="ServerProbes.GcStatsVariable"/> (bench/ServerProbe).
 /// </summary>
 public sealed class ServerUnderTest : IAsyncDisposable
 {
@@ -57,8 +58,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
         arguments.AddRange(tuning.Select(setting => $"--{setting.Key}={setting.Value}"));
         var environment = new Dictionary<string, string>(ProductionEnvironment)
         {
-            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
-            [StartupHook.FileVariable] = Path.Combine(directory, "gc-stats"),
+            [ServerProbes.StartupHooksVariable] = ServerProbes.AssemblyPath,
+            [ServerProbes.GcStatsVariable] = Path.Combine(directory, "gc-stats"),
         };
         var process = ExternalProcess.Start("dotnet", arguments, directory, environment);
         var server = new ServerUnderTest(process, directory, mqttPort, httpPort);
@@ -78,7 +79,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>The server's garbage-collector figures now (see <see cref="StartupHook"/>).</summary>
+    /// <summary>The server's garbage-collector figures now (see <see cref="ServerProbes.GcStatsVariable"/> (bench/ServerProbe)).</summary>
     public ServerGcStats Gc => ServerGcStats.Read(Path.Combine(_directory, "gc-stats"));
 
     /// <summary>Values the ingest pipeline has committed since the server started (its <c>proxus.telemetry.stored</c> counter).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Proxus.Bench.ServerProbe;
 using Proxus.TestSupport;
 
 namespace Proxus.Bench.Mqtt;
@@ -46,7 +47,7 @@ public sealed class BrokerProcess : IAsyncDisposable
     /// <summary>Our server, for its REST API (mutual-TLS identities); null for mosquitto.</summary>
     public ServerProcess? Server => _server;
 
-    /// <summary>The file the probe injected into our server writes (<see cref="StartupHook"/>); null when not probed.</summary>
+    /// <summary>The file the probe injected into our server writes (<see cref="ServerProbes.TimelineVariable"/>); null when not probed.</summary>
     public string? ProbeOutput { get; }
 
     private int ProcessId => _server?.ProcessId ?? _mosquitto!.Id;
@@ -98,7 +99,7 @@ public sealed class BrokerProcess : IAsyncDisposable
     /// start it (fresh data directory, HTTPS API, MQTT over TLS with its own CA's certificates, loopback
     /// MQTT), anonymous loopback clients allowed, in-memory sessions, configured as
     /// <paramref name="variant"/> says; with <paramref name="probe"/>, the load generator's
-    /// <see cref="StartupHook"/> runs inside it and records its GC pauses and scheduling delays.
+    /// the probe of <see cref="ServerProbes.TimelineVariable"/> (bench/ServerProbe) runs inside it and records its GC pauses and scheduling delays.
     /// </summary>
     public static async Task<BrokerProcess> StartProxusAsync(ProxusVariant variant, bool probe = false)
     {
@@ -119,8 +120,8 @@ public sealed class BrokerProcess : IAsyncDisposable
         if (probe)
         {
             probeOutput = Path.Combine(Directory.CreateTempSubdirectory("proxus-bench-probe-").FullName, "probe.txt");
-            environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
-            environment[StartupHook.OutputVariable] = probeOutput;
+            environment[ServerProbes.StartupHooksVariable] = ServerProbes.AssemblyPath;
+            environment[ServerProbes.TimelineVariable] = probeOutput;
         }
 
         var server = await ServerProcess.StartAsync(new ServerProcessOptions

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Proxus.Bench.ServerProbe;
 
 namespace Proxus.Bench.Mqtt;
 
-/// <summary>One line of the probe's output (<see cref="StartupHook"/>): a GC pause, a late wake-up or a late thread-pool item.</summary>
+/// <summary>One line of the probe's output (<see cref="ServerProbes.TimelineVariable"/>, bench/ServerProbe): a GC pause, a late wake-up or a late thread-pool item.</summary>
 /// <param name="Kind"><c>gc</c>, <c>suspend</c>, <c>stall</c> or <c>pool</c>.</param>
 /// <param name="At">When it began (UTC).</param>
 /// <param name="Duration">How long it lasted.</param>

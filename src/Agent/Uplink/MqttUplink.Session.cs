@@ -59,7 +59,7 @@ public sealed partial class MqttUplink
             if (reason is not null)
             {
                 RecordError(reason);
-                LogSessionLost(_logger, DescribeError(reason), _queue.Depth);
+                LogSessionEnded(_logger, reason, cancellationToken.IsCancellationRequested, _queue.Depth);
             }
         }
 

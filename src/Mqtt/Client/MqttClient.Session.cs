@@ -235,9 +235,11 @@ public sealed partial class MqttClient
     }
 
     /// <summary>
-    /// A DISCONNECT from the server says why in its reason code: one line without a stack, and at
-    /// Information when it is Server shutting down while our own host stops too. Anything else (a
-    /// broken transport, a protocol violation) is a fault and keeps its exception.
+    /// A DISCONNECT from the server says why in its reason code: one line without a stack. Server
+    /// shutting down is an announced, orderly end, not a fault: at Information while our own host
+    /// stops too, otherwise at Debug (the application hears of it through <see cref="Disconnected"/>
+    /// and says what it does next; the client's own reconnects are logged at Information). Anything
+    /// else (a broken transport, a protocol violation) is a fault and keeps its exception.
     /// </summary>
     private void LogConnectionLost(Exception? reason)
     {
@@ -247,6 +249,9 @@ public sealed partial class MqttClient
                 return;
             case MqttClientException { Error: MqttClientError.ServerDisconnected, ReasonCode: MqttReasonCode.ServerShuttingDown } when _options.HostStopping.IsCancellationRequested:
                 MqttClientLog.ServerStoppedWithHost(_logger, _options.Server);
+                return;
+            case MqttClientException { Error: MqttClientError.ServerDisconnected, ReasonCode: MqttReasonCode.ServerShuttingDown }:
+                MqttClientLog.ServerShuttingDown(_logger, _options.Server);
                 return;
             case MqttClientException { Error: MqttClientError.ServerDisconnected } disconnected:
                 MqttClientLog.ServerDisconnected(_logger, _options.Server, disconnected.Message);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Proxus.Mqtt.Broker;
+using Proxus.Server.Api;
 
 namespace Proxus.Server.Mqtt;
 
@@ -21,7 +22,7 @@ public sealed class MqttConnectionHandler : ConnectionHandler
         var tls = connection.Features.Get<ITlsConnectionFeature>();
         var info = new MqttConnectionInfo
         {
-            RemoteEndPoint = connection.RemoteEndPoint,
+            RemoteEndPoint = ClientAddress.Unmap(connection.RemoteEndPoint),
             Transport = tls is null ? "tcp" : "tls",
             ClientCertificate = tls?.ClientCertificate,
         };

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Proxus.Mqtt.Broker;
+using Proxus.Server.Api;
 using Proxus.Server.Audit;
 using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
@@ -33,7 +34,8 @@ internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ISecurityEven
     /// <summary>A refused certificate or CONNECT: at the TLS handshake (<paramref name="stage"/> "tls") or at CONNECT.</summary>
     public void AuthenticationFailed(string stage, string reason, EndPoint? remoteEndPoint, X509Certificate2? certificate, string? clientId, string transport)
     {
-        var remote = remoteEndPoint?.ToString() ?? "unknown";
+        var remote = ClientAddress.Unmap(remoteEndPoint)?.ToString() ?? ClientAddress.Unknown;
+        var source = ClientAddress.Of(remoteEndPoint);
         var data = new Dictionary<string, string?>
         {
             ["stage"] = stage,
@@ -47,8 +49,7 @@ internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ISecurityEven
             ["thumbprint"] = certificate?.GetCertHashString(HashAlgorithmName.SHA256),
         };
         var subject = certificate is null ? $"mqtt-client:{clientId ?? remote}" : $"certificate:{certificate.SerialNumber}";
-        Enqueue(new AuditEvent(AuditEventTypes.MqttAuthenticationFailed, "anonymous@" + remote, subject, data));
-        var source = (remoteEndPoint as IPEndPoint)?.Address.ToString() ?? remote;
+        Enqueue(new AuditEvent(AuditEventTypes.MqttAuthenticationFailed, "anonymous@" + source, subject, data));
         var details = new Dictionary<string, string?> { ["stage"] = stage, ["reason"] = reason, ["transport"] = transport, [SecurityEventRules.ClientIdDetail] = clientId };
         monitoring.Raise(new SecurityEvent(SecurityEventType.AuthenticationFailed, subject, source, details));
         if (certificate is not null && reason == nameof(AgentCertificateRejection.Revoked))
@@ -61,16 +62,16 @@ internal sealed partial class MqttSecurityAudit(AuditLog auditLog, ISecurityEven
     public void AclDenied(MqttDenial denial)
     {
         ArgumentNullException.ThrowIfNull(denial);
-        var actor = denial.Identity is MqttClientIdentity identity ? identity.Actor : "unknown@" + (denial.RemoteEndPoint?.ToString() ?? "unknown");
+        var actor = denial.Identity is MqttClientIdentity identity ? identity.Actor : "unknown@" + ClientAddress.Of(denial.RemoteEndPoint);
         var data = new Dictionary<string, string?>
         {
             ["kind"] = denial.Kind.ToString(),
             ["clientId"] = denial.ClientId,
             ["reasonCode"] = "0x" + ((byte)denial.ReasonCode).ToString("X2", CultureInfo.InvariantCulture),
-            ["remote"] = denial.RemoteEndPoint?.ToString(),
+            ["remote"] = ClientAddress.Unmap(denial.RemoteEndPoint)?.ToString(),
         };
         Enqueue(new AuditEvent(AuditEventTypes.MqttAclDenied, actor, $"topic:{denial.Topic}", data));
-        monitoring.Raise(new SecurityEvent(SecurityEventType.AclDenied, actor, denial.RemoteEndPoint is IPEndPoint ip ? ip.Address.ToString() : null, new Dictionary<string, string?>(data) { ["topic"] = denial.Topic }));
+        monitoring.Raise(new SecurityEvent(SecurityEventType.AclDenied, actor, denial.RemoteEndPoint is IPEndPoint ip ? ClientAddress.Of(ip.Address) : null, new Dictionary<string, string?>(data) { ["topic"] = denial.Topic }));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Options;
+using Proxus.Server.Api;
 using Proxus.Server.Pki;
 
 namespace Proxus.Server.Mqtt;
@@ -39,7 +40,7 @@ internal sealed partial class MqttTlsHandshake
     public TlsHandshakeCallbackOptions CreateCallbackOptions() => new()
     {
         HandshakeTimeout = HandshakeTimeout,
-        OnConnection = context => ValueTask.FromResult(CreateServerOptions(context.Connection.RemoteEndPoint)),
+        OnConnection = context => ValueTask.FromResult(CreateServerOptions(ClientAddress.Unmap(context.Connection.RemoteEndPoint))),
     };
 
     internal SslServerAuthenticationOptions CreateServerOptions(EndPoint? remoteEndPoint) => new()

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Proxus.Mqtt.Broker;
+using Proxus.Server.Api;
 
 namespace Proxus.Server.Mqtt;
 
@@ -26,7 +27,7 @@ internal static class MqttWebSocketEndpoint
         var connection = context.Connection;
         var info = new MqttConnectionInfo
         {
-            RemoteEndPoint = connection.RemoteIpAddress is { } ip ? new IPEndPoint(ip, connection.RemotePort) : null,
+            RemoteEndPoint = ClientAddress.Unmap(connection.RemoteIpAddress is { } ip ? new IPEndPoint(ip, connection.RemotePort) : null),
             Transport = "websocket",
             ClientCertificate = connection.ClientCertificate,
         };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Proxus.Mqtt.Broker;
 using Proxus.Mqtt.Packets;
+using Proxus.Server.Api;
 using Proxus.Server.Data;
 using Proxus.Server.Monitoring;
 using Proxus.Server.Pki;
@@ -55,7 +56,7 @@ internal sealed partial class ProxusMqttHooks(
         {
             if (options.Value.AllowAnonymous)
             {
-                return MqttAuthenticationResult.Accept(new AnonymousMqttIdentity(context.ClientId, context.RemoteEndPoint?.ToString()));
+                return MqttAuthenticationResult.Accept(new AnonymousMqttIdentity(context.ClientId, ClientAddress.Of(context.RemoteEndPoint)));
             }
 
             // There is no user store for MQTT: credentials cannot be checked, so they are refused as bad.
@@ -108,7 +109,7 @@ internal sealed partial class ProxusMqttHooks(
     public void OnDenied(MqttDenial denial)
     {
         ArgumentNullException.ThrowIfNull(denial);
-        LogDenied(logger, denial.Kind, denial.ClientId, (denial.Identity as MqttClientIdentity)?.Actor, denial.Topic, denial.ReasonCode, denial.RemoteEndPoint?.ToString());
+        LogDenied(logger, denial.Kind, denial.ClientId, (denial.Identity as MqttClientIdentity)?.Actor, denial.Topic, denial.ReasonCode, ClientAddress.Unmap(denial.RemoteEndPoint)?.ToString());
 
         // Refused CONNECTs are audited by AuthenticateAsync, which knows the certificate and the reason.
         if (denial.Kind != MqttDenialKind.Connect)
@@ -122,7 +123,7 @@ internal sealed partial class ProxusMqttHooks(
 
     private MqttAuthenticationResult Refuse(MqttAuthenticationContext context, string reason, MqttReasonCode reasonCode)
     {
-        LogAuthenticationFailed(logger, context.ClientId, context.RemoteEndPoint?.ToString(), reason, context.ClientCertificate?.Subject);
+        LogAuthenticationFailed(logger, context.ClientId, ClientAddress.Unmap(context.RemoteEndPoint)?.ToString(), reason, context.ClientCertificate?.Subject);
         audit.AuthenticationFailed("connect", reason, context.RemoteEndPoint, context.ClientCertificate, context.ClientId, context.Transport);
         return MqttAuthenticationResult.Reject(reasonCode);
     }

@@ -8,8 +8,8 @@ namespace Proxus.Mqtt.Tests.Client;
 
 /// <summary>
 /// What an operator reads when a connection ends: the server's DISCONNECT is one line naming its
-/// reason code (no stack), and Information when it is Server shutting down while our own host stops;
-/// a broken transport is a fault and keeps its exception.
+/// reason code (no stack); Server shutting down is not a fault (Information while our own host stops,
+/// Debug otherwise: the application says what it does next); a broken transport keeps its exception.
 /// </summary>
 public sealed class MqttClientDisconnectLogTests
 {
@@ -31,7 +31,7 @@ public sealed class MqttClientDisconnectLogTests
     }
 
     [Fact]
-    public async Task ServerShuttingDown_WhileHostRuns_OneWarningWithReasonCodeWithoutException()
+    public async Task ServerShuttingDown_WhileHostRuns_DebugLineAndNoWarning()
     {
         var logger = new RecordingLogger<MqttClient>();
         await using var server = new ScriptedMqttServer();
@@ -40,9 +40,23 @@ public sealed class MqttClientDisconnectLogTests
 
         await client.NextDisconnectAsync(() => connection.SendAsync(new DisconnectPacket { ReasonCode = MqttReasonCode.ServerShuttingDown }));
 
+        logger.Entries.Should().ContainSingle(e => e.EventId == 2111).Which.Should().Match<(LogLevel Level, int EventId, string Message, Exception? Exception)>(e => e.Level == LogLevel.Debug && e.Exception == null);
+        logger.Entries.Should().NotContain(e => e.Level >= LogLevel.Warning, "an announced shutdown is not a fault; the application says what it does next");
+    }
+
+    [Fact]
+    public async Task ServerDisconnect_OtherReasonCode_OneWarningWithReasonCodeWithoutException()
+    {
+        var logger = new RecordingLogger<MqttClient>();
+        await using var server = new ScriptedMqttServer();
+        var (client, connection, _) = await server.ConnectAsync(Options(server.Uri), logger: logger);
+        await using var _client = client;
+
+        await client.NextDisconnectAsync(() => connection.SendAsync(new DisconnectPacket { ReasonCode = MqttReasonCode.AdministrativeAction }));
+
         var warning = logger.Entries.Should().ContainSingle(e => e.Level >= LogLevel.Warning).Subject;
         warning.Should().Match<(LogLevel Level, int EventId, string Message, Exception? Exception)>(e => e.Level == LogLevel.Warning && e.EventId == 2109 && e.Exception == null);
-        warning.Message.Should().Contain("ServerShuttingDown");
+        warning.Message.Should().Contain("AdministrativeAction");
     }
 
     [Fact]

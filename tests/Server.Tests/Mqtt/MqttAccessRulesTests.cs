@@ -6,7 +6,7 @@ public sealed class MqttAccessRulesTests
 {
     private static readonly Guid AgentId = Guid.Parse("0b3c1f4e-2a6d-4c55-9e1a-6f0d2c7b8a91");
     private static readonly AgentMqttIdentity Agent = new(AgentId, Guid.NewGuid(), "Acme/SiteA", "0A1B");
-    private static readonly AnonymousMqttIdentity Anonymous = new("dev", "127.0.0.1:5000");
+    private static readonly AnonymousMqttIdentity Anonymous = new("dev", "127.0.0.1");
 
     [Theory]
     [InlineData("Acme/SiteA/Press/Line1/Press_Machine/Temperature_C", true)]

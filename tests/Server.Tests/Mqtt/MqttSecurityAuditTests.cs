@@ -32,7 +32,32 @@ public sealed class MqttSecurityAuditTests(SqliteTrustFixture fixture) : IClassF
             var first = await AuditProbe.WaitForAsync(fixture.Host.CreateDbContext, AuditEventTypes.MqttAclDenied, e => e.Subject == $"topic:{flood}/0");
 
             dropped.Sequence.Should().BeLessThan(first.Sequence, "the gap is recorded before the queue drains");
-            first.Actor.Should().Be("unknown@127.0.0.1:40000");
+            first.Actor.Should().Be("unknown@127.0.0.1");
+        }
+        finally
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await audit.StopAsync(timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task AclDenied_UnidentifiedClientOverDualStackSocket_ActorAndAlertSourceNameIPv4Address()
+    {
+        var sink = new RecordingSecurityEventSink();
+        using var audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), sink, NullLogger<MqttSecurityAudit>.Instance);
+        var topic = "dual/" + Guid.NewGuid().ToString("N");
+        await audit.StartAsync(CancellationToken.None);
+        try
+        {
+            audit.AclDenied(new MqttDenial { Kind = MqttDenialKind.Publish, ClientId = "c", Topic = topic, ReasonCode = MqttReasonCode.NotAuthorized, RemoteEndPoint = new IPEndPoint(IPAddress.Parse("::ffff:127.0.0.1"), 40_001) });
+
+            var entry = await AuditProbe.WaitForAsync(fixture.Host.CreateDbContext, AuditEventTypes.MqttAclDenied, e => e.Subject == $"topic:{topic}");
+            entry.Actor.Should().Be("unknown@127.0.0.1");
+            entry.Data.Should().Contain("\"remote\":\"127.0.0.1:40001\"").And.NotContain("::ffff");
+            var alert = sink.Events.Should().ContainSingle().Subject;
+            alert.Subject.Should().Be("unknown@127.0.0.1");
+            alert.Source.Should().Be("127.0.0.1");
         }
         finally
         {

@@ -22,6 +22,9 @@ namespace Proxus.Server.Tests.Mqtt;
 public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFixture<SqliteTrustFixture>, IAsyncLifetime
 {
     private static readonly IPEndPoint Remote = new(IPAddress.Loopback, 50_123);
+
+    // An IPv4 client as a dual-stack listener (the TLS port binds every address) sees it.
+    private static readonly IPEndPoint DualStackRemote = new(IPAddress.Parse("::ffff:127.0.0.1"), 50_124);
     private readonly ServerMqttCredentials _serverCredentials = new();
     private MqttSecurityAudit _audit = null!;
 
@@ -42,7 +45,39 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
     {
         var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context("dev-1"), CancellationToken.None);
 
-        result.Identity.Should().Be(new AnonymousMqttIdentity("dev-1", Remote.ToString()));
+        result.Identity.Should().Be(new AnonymousMqttIdentity("dev-1", "127.0.0.1"));
+    }
+
+    [Fact]
+    public async Task Authenticate_AnonymousOverDualStackSocket_ActorNamesIPv4Address()
+    {
+        var result = await Hooks(allowAnonymous: true).AuthenticateAsync(Context("dev-2") with { RemoteEndPoint = DualStackRemote }, CancellationToken.None);
+
+        result.Identity.Should().BeOfType<AnonymousMqttIdentity>().Which.Actor.Should().Be("anonymous@127.0.0.1");
+    }
+
+    [Fact]
+    public async Task Authenticate_RefusedOverDualStackSocket_AuditAndAlertNameIPv4Address()
+    {
+        var sink = new RecordingSecurityEventSink();
+        using var audit = new MqttSecurityAudit(fixture.Host.Get<AuditLog>(), sink, NullLogger<MqttSecurityAudit>.Instance);
+        await audit.StartAsync(CancellationToken.None);
+        var clientId = "dual-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var result = await Hooks(allowAnonymous: false, audit).AuthenticateAsync(Context(clientId) with { RemoteEndPoint = DualStackRemote }, CancellationToken.None);
+
+            result.ReasonCode.Should().Be(MqttReasonCode.NotAuthorized);
+            var entry = await WaitForAuditAsync(AuditEventTypes.MqttAuthenticationFailed, $"mqtt-client:{clientId}");
+            entry.Actor.Should().Be("anonymous@127.0.0.1");
+            entry.Data.Should().Contain("\"remote\":\"127.0.0.1:50124\"").And.NotContain("::ffff");
+            sink.Events.Should().ContainSingle(e => e.Subject == $"mqtt-client:{clientId}").Which.Source.Should().Be("127.0.0.1");
+        }
+        finally
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await audit.StopAsync(timeout.Token);
+        }
     }
 
     [Fact]
@@ -165,13 +200,26 @@ public sealed class ProxusMqttHooksTests(SqliteTrustFixture fixture) : IClassFix
         entry.Data.Should().Contain("\"kind\":\"Publish\"").And.Contain("0x87");
     }
 
-    private ProxusMqttHooks Hooks(bool allowAnonymous) => new(
+    [Fact]
+    public async Task OnDenied_AnonymousClientOverDualStackSocket_AuditActorNamesIPv4Address()
+    {
+        var identity = new AnonymousMqttIdentity("dev-3", "127.0.0.1");
+        var topic = "$SYS/" + Guid.NewGuid().ToString("N");
+
+        Hooks(allowAnonymous: true).OnDenied(new MqttDenial { Kind = MqttDenialKind.Subscribe, ClientId = identity.ClientId, Identity = identity, Topic = topic, ReasonCode = MqttReasonCode.NotAuthorized, RemoteEndPoint = DualStackRemote });
+
+        var entry = await WaitForAuditAsync(AuditEventTypes.MqttAclDenied, $"topic:{topic}");
+        entry.Actor.Should().Be("anonymous@127.0.0.1");
+        entry.Data.Should().Contain("\"remote\":\"127.0.0.1:50124\"").And.NotContain("::ffff");
+    }
+
+    private ProxusMqttHooks Hooks(bool allowAnonymous, MqttSecurityAudit? audit = null) => new(
         Options.Create(new MqttServerOptions { AllowAnonymous = allowAnonymous }),
         _serverCredentials,
         fixture.Host.Get<IAgentIdentityResolver>(),
         new MachineClientAuthenticator(fixture.Host.Get<AccessTokenService>(), fixture.Host.Get<IAgentIdentityResolver>(), fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(), new MachineClientSessionRegistry()),
         fixture.Host.Get<IDbContextFactory<ProxusDbContext>>(),
-        _audit,
+        audit ?? _audit,
         fixture.Host.Get<PublishRateMonitor>(),
         NullLogger<ProxusMqttHooks>.Instance);
 

@@ -36,6 +36,9 @@ internal static partial class MqttClientLog
     [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Connection to {Server} closed: the server is shutting down with this host")]
     public static partial void ServerStoppedWithHost(ILogger logger, Uri server);
 
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Debug, Message = "Connection to {Server} closed: the server is shutting down")]
+    public static partial void ServerShuttingDown(ILogger logger, Uri server);
+
     [LoggerMessage(EventId = 2108, Level = LogLevel.Warning, Message = "No PINGRESP within {KeepAlive}; closing the connection")]
     public static partial void KeepAliveTimeout(ILogger logger, TimeSpan keepAlive);
 }

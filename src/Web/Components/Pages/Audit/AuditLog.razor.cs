@@ -71,6 +71,30 @@ public sealed partial class AuditLog
         });
     }
 
+    /// <summary>
+    /// An actor or an event type cut where a narrow column may wrap it: after each dot of a name
+    /// (<c>configuration.</c> <c>agent-config-issued</c>) and before the <c>@</c> of an address
+    /// (<c>user:alice</c> <c>@127.0.0.1</c>; the address itself is never cut), so that every column of
+    /// the table fits a 1280 px window.
+    /// </summary>
+    internal static IReadOnlyList<string> Pieces(string text)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length && text[start] != '@'; i++)
+        {
+            var cut = text[i] == '.' ? i + 1 : text[i] == '@' ? i : -1;
+            if (cut > start && cut < text.Length)
+            {
+                pieces.Add(text[start..cut]);
+                start = cut;
+            }
+        }
+
+        pieces.Add(text[start..]);
+        return pieces;
+    }
+
     private static string Local(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private string Query(long? after)

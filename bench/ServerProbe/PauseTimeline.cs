@@ -1,32 +1,28 @@
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Tracing;
 using System.Globalization;
 
-/// <summary>
-/// A probe the load generator injects into our server for <c>--timeline</c> runs
-/// (<c>DOTNET_STARTUP_HOOKS</c> naming this assembly; the runtime calls <see cref="Initialize"/> before
-/// the server's Main). It writes one line per event to the file named by
-/// <see cref="OutputVariable"/>, with the wall-clock time in ticks: every GC pause (suspension to
-/// restart, from the runtime's own GC events; and, apart, the part of it spent suspending the threads, with
-/// the number of thread-pool threads), every time a dedicated thread that sleeps 1 ms woke
-/// more than 5 ms late (the process did not run: a pause, or no CPU), and every time a thread-pool
-/// work item queued every 1 ms started more than 5 ms late (the pool was behind). The server itself
-/// is not changed. The type has no namespace: that is how the runtime finds a startup hook.
-/// </summary>
-[SuppressMessage("Design", "CA1050:Declare types in namespaces", Justification = "The runtime looks for a startup hook by the type name StartupHook without a namespace.")]
-internal static class StartupHook
-{
-    public const string OutputVariable = "PROXUS_BENCH_PROBE_OUTPUT";
+namespace Proxus.Bench.ServerProbe;
 
+/// <summary>
+/// One line per event, with the wall-clock time in ticks: every GC pause (suspension to restart, from
+/// the runtime's own GC events; and, apart, the part of it spent suspending the threads, with the
+/// number of thread-pool threads), every time a dedicated thread that sleeps 1 ms woke more than 5 ms
+/// late (the process did not run: a pause, or no CPU), and every time a thread-pool work item queued
+/// every 1 ms started more than 5 ms late (the pool was behind).
+/// </summary>
+internal static class PauseTimeline
+{
     private static readonly TimeSpan Late = TimeSpan.FromMilliseconds(5);
 
     private static StreamWriter? _output;
+
+    // Kept in a static field: the listener stops receiving events once it is collected.
     private static GcPauseListener? _listener;
 
-    public static void Initialize()
+    public static void Start(string path)
     {
-        if (_listener is not null || Environment.GetEnvironmentVariable(OutputVariable) is not { Length: > 0 } path)
+        if (_listener is not null)
         {
             return;
         }
@@ -41,7 +37,7 @@ internal static class StartupHook
     /// <param name="at">When it began.</param>
     /// <param name="duration">How long it lasted.</param>
     /// <param name="value">The generation of a GC, the thread-pool threads of a suspension, -1 otherwise.</param>
-    internal static void Write(string kind, DateTime at, TimeSpan duration, int value)
+    private static void Write(string kind, DateTime at, TimeSpan duration, int value)
     {
         var line = string.Create(CultureInfo.InvariantCulture, $"{kind} {at.Ticks} {duration.Ticks} {value}");
         lock (_output!)
