@@ -89,7 +89,7 @@ public sealed class MachineClientCertificateTests(SqliteTrustFixture fixture) : 
         await sub.WaitForOutputAsync("Received DISCONNECT (152)", TimeSpan.FromSeconds(30));
 
         revoked.Should().BeTrue();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "revoking the client ends its live sessions at once");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "revoking the client ends its live sessions at once (bounded generously for a loaded 2-core machine)");
         var pub = await Mosquitto.PubAsync([.. consumer.Arguments(_server.MqttTlsPort), "-t", "Acme/x", "-m", "x"]);
         pub.ExitCode.Should().NotBe(0);
         pub.Output().Should().NotContain("CONNACK");
