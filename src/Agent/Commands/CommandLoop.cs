@@ -57,7 +57,18 @@ internal sealed partial class CommandLoop(
         if (result is not null)
         {
             publishResult(WriteResultJson.Serialize(result));
-            LogResult(logger, result.RequestId, result.Outcome, result.Refusal, result.ReadBack, result.Error);
+            switch (result.Outcome)
+            {
+                case WriteOutcome.Succeeded:
+                    LogSucceeded(logger, result.RequestId, result.ReadBack);
+                    break;
+                case WriteOutcome.Refused:
+                    LogRefused(logger, result.RequestId, result.Refusal, result.Error);
+                    break;
+                default:
+                    LogFailed(logger, result.RequestId, result.Error);
+                    break;
+            }
         }
     }
 
@@ -67,6 +78,12 @@ internal sealed partial class CommandLoop(
     [LoggerMessage(EventId = 7201, Level = LogLevel.Error, Message = "The command nonce store failed; no result is published for this command")]
     private static partial void LogNonceStoreFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 7202, Level = LogLevel.Information, Message = "Request {RequestId}: {Outcome} (refusal {Refusal}, read back {ReadBack}, error {Error}); result queued")]
-    private static partial void LogResult(ILogger logger, Guid requestId, WriteOutcome outcome, CommandRefusal refusal, string? readBack, string? error);
+    [LoggerMessage(EventId = 7202, Level = LogLevel.Information, Message = "Request {RequestId}: written, read back {ReadBack}; result queued")]
+    private static partial void LogSucceeded(ILogger logger, Guid requestId, string? readBack);
+
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Warning, Message = "Request {RequestId}: refused at the edge ({Refusal}: {Reason}); nothing written; result queued")]
+    private static partial void LogRefused(ILogger logger, Guid requestId, CommandRefusal refusal, string? reason);
+
+    [LoggerMessage(EventId = 7204, Level = LogLevel.Warning, Message = "Request {RequestId}: the write failed ({Error}); result queued")]
+    private static partial void LogFailed(ILogger logger, Guid requestId, string? error);
 }
