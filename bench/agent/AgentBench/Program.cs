@@ -38,12 +38,14 @@ try
     await using var subscriber = await UnsSubscriber.StartAsync(broker, $"{BenchTagMap.Enterprise}/{BenchTagMap.SiteName}/#", token);
     Console.Error.WriteLine($"==> running the agent (proxus-agent run from {agentPath}{string.Concat(options.Environment.Select(pair => $", {pair.Key}={pair.Value}"))})");
     await using var agent = AgentProcess.StartFrom(agentPath, dataDirectory, options.Environment);
+    await using var startup = StartupTrace.Start(agent.ProcessId);
     var expectedRate = options.Tags + (1000.0 / options.ClockPollMs);
     await BenchRun.WaitForSteadyRateAsync(subscriber, agent, expectedRate, token);
+    startup.MarkSteady();
 
-    Console.Error.WriteLine($"==> measuring for {options.Duration.TotalSeconds:N0} s");
+    Console.Error.WriteLine($"==> measuring agent pid {agent.ProcessId} for {options.Duration.TotalSeconds:N0} s");
     var result = await BenchRun.MeasureAsync(agent.ProcessId, subscriber, options.Duration, token);
-    Console.WriteLine(Report.Table(options, expectedRate, result));
+    Console.WriteLine(Report.Table(options, expectedRate, result, startup.Summary()));
 }
 finally
 {

@@ -8,7 +8,7 @@ public static class Report
 {
     private const double Megabyte = 1_000_000;
 
-    public static string Table(BenchOptions options, double expectedRate, BenchResult result)
+    public static string Table(BenchOptions options, double expectedRate, BenchResult result, string startup)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(result);
@@ -34,6 +34,7 @@ public static class Report
             .AppendLine(c, $"| read reply -> subscriber p50 / p99 / max | {BenchResult.Percentile(read, 50):N1} / {BenchResult.Percentile(read, 99):N1} / {BenchResult.Percentile(read, 100):N1} ms |")
             .AppendLine(c, $"| every clock change -> subscriber, the wait for the next poll included, p50 / p99 / max ({every.Count:N0} changes) | {BenchResult.Percentile(every, 50):N1} / {BenchResult.Percentile(every, 99):N1} / {BenchResult.Percentile(every, 100):N1} ms |")
             .AppendLine(c, $"| resident set min / max over the window | {result.Samples.Min(s => s.RssKiB) * 1024 / Megabyte:N1} / {result.Samples.Max(s => s.RssKiB) * 1024 / Megabyte:N1} MB |")
+            .AppendLine(c, $"| resident set every 100 ms from the agent's start | {startup} |")
             .AppendLine(c, $"| resident set by mapping (end of window) | {string.Join(", ", result.MemoryMap.Take(8).Select(entry => $"{Path.GetFileName(entry.Mapping)} {entry.RssKiB * 1024 / Megabyte:N1}"))} MB |")
             .AppendLine(c, $"| resident set in mapped files / anonymous (end of window) | {result.MemoryMap.Where(entry => entry.Mapping.StartsWith('/')).Sum(entry => entry.RssKiB) * 1024 / Megabyte:N1} / {result.MemoryMap.Where(entry => !entry.Mapping.StartsWith('/')).Sum(entry => entry.RssKiB) * 1024 / Megabyte:N1} MB |")
             .AppendLine(c, $"| change -> subscriber p90 | {BenchResult.Percentile(change, 90):N1} ms |")

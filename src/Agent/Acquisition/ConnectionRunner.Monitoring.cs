@@ -48,12 +48,14 @@ internal sealed partial class ConnectionRunner
     {
         private readonly Lock _gate = new();
         private readonly PayloadWriter _payload = new();
+        private readonly UnsBatch _batch = new();
 
         public void Report(int index, in RawReading reading)
         {
             lock (_gate)
             {
-                pipelines[index].Process(reading, owner._sequence, owner._publisher, _payload);
+                pipelines[index].Process(reading, owner._sequence, _batch, _payload);
+                owner.Publish(_batch);
             }
 
             owner.RecordPoll(null, reading.Error is null ? 1 : 0);
@@ -66,8 +68,10 @@ internal sealed partial class ConnectionRunner
             {
                 foreach (var pipeline in pipelines)
                 {
-                    pipeline.Process(bad, owner._sequence, owner._publisher, _payload);
+                    pipeline.Process(bad, owner._sequence, _batch, _payload);
                 }
+
+                owner.Publish(_batch);
             }
 
             owner.RecordPoll(reason, 0);

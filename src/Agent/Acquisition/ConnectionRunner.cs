@@ -133,6 +133,7 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     {
         using var timer = new PeriodicTimer(interval, _time);
         var payload = new PayloadWriter();
+        var batch = new UnsBatch();
         do
         {
             string? failure = null;
@@ -140,7 +141,7 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
             {
                 try
                 {
-                    failure = failure is null ? await PollAsync(chunk, payload, cancellationToken).ConfigureAwait(false) : Fail(chunk, failure, payload);
+                    failure = failure is null ? await PollAsync(chunk, payload, batch, cancellationToken).ConfigureAwait(false) : Fail(chunk, failure, payload, batch);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -156,17 +157,21 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
         while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Reads and publishes one chunk; returns the failure when the device answered for none of its tags.</summary>
-    private async Task<string?> PollAsync(PollChunk chunk, PayloadWriter payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one chunk and publishes its messages as one batch (one append to the store-and-forward
+    /// queue); returns the failure when the device answered for none of its tags.
+    /// </summary>
+    private async Task<string?> PollAsync(PollChunk chunk, PayloadWriter payload, UnsBatch batch, CancellationToken cancellationToken)
     {
         var readings = await chunk.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var failure = readings.Count > 0 && readings.All(reading => reading.Error is not null) ? readings[0].Error : null;
         RecordPoll(failure, readings.Count);
         for (var i = 0; i < chunk.Pipelines.Length; i++)
         {
-            chunk.Pipelines[i].Process(readings[i], _sequence, _publisher, payload);
+            chunk.Pipelines[i].Process(readings[i], _sequence, batch, payload);
         }
 
+        Publish(batch);
         return failure;
     }
 
@@ -174,15 +179,32 @@ internal sealed partial class ConnectionRunner : IAsyncDisposable
     /// The device failed on an earlier chunk of this poll: the rest of the group gets the same bad
     /// quality without waiting for the same timeout once per chunk; the next poll tries them all.
     /// </summary>
-    private string Fail(PollChunk chunk, string failure, PayloadWriter payload)
+    private string Fail(PollChunk chunk, string failure, PayloadWriter payload, UnsBatch batch)
     {
         var now = _time.GetUtcNow();
         foreach (var pipeline in chunk.Pipelines)
         {
-            pipeline.Process(RawReading.Bad(failure, now), _sequence, _publisher, payload);
+            pipeline.Process(RawReading.Bad(failure, now), _sequence, batch, payload);
         }
 
+        Publish(batch);
         return failure;
+    }
+
+    /// <summary>Hands the batch's messages (if any) to the publisher and empties it, whatever the outcome.</summary>
+    private void Publish(UnsBatch batch)
+    {
+        try
+        {
+            if (batch.Count > 0)
+            {
+                _publisher.Publish(batch);
+            }
+        }
+        finally
+        {
+            batch.Clear();
+        }
     }
 
     private void RecordPoll(string? failure, int values)

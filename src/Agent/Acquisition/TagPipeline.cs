@@ -25,8 +25,11 @@ internal sealed class TagPipeline
 
     public Tag Tag { get; }
 
-    /// <summary>Normalizes a reading and publishes it (written in <paramref name="payload"/>) when the filter says it must be; returns whether it did.</summary>
-    public bool Process(in RawReading reading, SequenceAllocator sequence, IUnsPublisher publisher, PayloadWriter payload)
+    /// <summary>
+    /// Normalizes a reading and, when the filter says it must be published, adds its message (written
+    /// in <paramref name="payload"/>) to <paramref name="batch"/>; returns whether it did.
+    /// </summary>
+    public bool Process(in RawReading reading, SequenceAllocator sequence, UnsBatch batch, PayloadWriter payload)
     {
         // Timestamps go out with millisecond precision and (tag, timestamp) is the key consumers
         // de-duplicate by: a poll that ran within the same millisecond as the last published one (the
@@ -51,7 +54,7 @@ internal sealed class TagPipeline
         }
 
         UnsPayloadWriter.Write(payload.Begin(), new UnsPayload(normalized.Value, _normalizer.Unit, normalized.Quality, reading.Timestamp, Tag.Address, sequence.Next()));
-        publisher.Publish(Tag.Path.Value, payload.Written);
+        batch.Add(Tag.Path.Value, payload.Written);
         _lastPublishedMillisecond = millisecond;
         return true;
     }

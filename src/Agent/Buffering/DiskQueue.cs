@@ -25,7 +25,6 @@ public sealed partial class DiskQueue : IDisposable
     private readonly List<Segment> _segments = [];
     private readonly SequenceRangeSet _acknowledged = new();
     private readonly List<SafeFileHandle> _retiredHandles = [];
-    private readonly byte[] _scratch = new byte[64 * 1024];
     private readonly CancellationTokenSource _stopping = new();
     private Task _flushLoop = Task.CompletedTask;
     private Segment? _active;

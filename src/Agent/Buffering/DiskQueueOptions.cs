@@ -18,7 +18,7 @@ public sealed class DiskQueueOptions
     /// <summary>The size at which the queue starts a new segment file.</summary>
     public int SegmentBytes { get; init; } = 16 << 20;
 
-    /// <summary>Larger records are refused by <see cref="DiskQueue.Enqueue"/> with an <see cref="ArgumentException"/>.</summary>
+    /// <summary>Larger records are refused by <see cref="DiskQueue.Enqueue(ReadOnlySpan{byte})"/> with an <see cref="ArgumentException"/>.</summary>
     public int MaxRecordBytes { get; init; } = 1 << 20;
 
     /// <summary>When appended records are forced to the disk.</summary>

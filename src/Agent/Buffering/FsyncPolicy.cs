@@ -4,7 +4,7 @@ namespace Proxus.Agent.Buffering;
 public enum FsyncPolicy
 {
     /// <summary>
-    /// Every record is on the disk before <see cref="DiskQueue.Enqueue"/> returns: nothing acknowledged
+    /// Every record is on the disk before <see cref="DiskQueue.Enqueue(ReadOnlySpan{byte})"/> returns: nothing acknowledged
     /// as enqueued is lost by a power cut, at the price of one flush per record.
     /// </summary>
     EveryRecord,

@@ -74,26 +74,14 @@ internal sealed class Segment
     public SafeFileHandle OpenForReading() => File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
     /// <summary>
-    /// Appends one frame with a single write when it fits in <paramref name="scratch"/>. The length grows
-    /// only once the write succeeded; a partial write is overwritten by the next attempt.
+    /// Appends frames (one or more, back to back) with one write. The length grows only once the write
+    /// succeeded; a partial write is overwritten by the next attempt.
     /// </summary>
-    public void Append(ReadOnlySpan<byte> frameHeader, ReadOnlySpan<byte> payload, Span<byte> scratch)
+    public void Append(ReadOnlySpan<byte> frames)
     {
         var handle = _writeHandle ?? throw new InvalidOperationException("The segment is not open for appending.");
-        var frameLength = frameHeader.Length + payload.Length;
-        if (frameLength <= scratch.Length)
-        {
-            frameHeader.CopyTo(scratch);
-            payload.CopyTo(scratch[frameHeader.Length..]);
-            RandomAccess.Write(handle, scratch[..frameLength], Length);
-        }
-        else
-        {
-            RandomAccess.Write(handle, frameHeader, Length);
-            RandomAccess.Write(handle, payload, Length + frameHeader.Length);
-        }
-
-        Length += frameLength;
+        RandomAccess.Write(handle, frames, Length);
+        Length += frames.Length;
     }
 
     /// <summary>Ends appending; the caller flushes (or not) and disposes the returned handle.</summary>

@@ -48,6 +48,8 @@ public sealed class DiskUplinkQueue : IUplinkQueue, IDisposable
 
     public long Enqueue(ReadOnlySpan<byte> record) => _queue.Enqueue(record);
 
+    public long Enqueue(RecordBatch batch) => _queue.Enqueue(batch);
+
     public bool TryReadNext(out long sequence, out ReadOnlyMemory<byte> record)
     {
         if (_queue.TryReadNext(out var next))

@@ -1,3 +1,5 @@
+using Proxus.Agent.Buffering;
+
 namespace Proxus.Agent.Uplink;
 
 /// <summary>
@@ -21,6 +23,9 @@ public interface IUplinkQueue
 
     /// <summary>Appends a copy of the record (the span is not kept); returns its sequence.</summary>
     long Enqueue(ReadOnlySpan<byte> record);
+
+    /// <summary>Appends copies of the batch's records in order, with one append; returns the sequence of the first.</summary>
+    long Enqueue(RecordBatch batch);
 
     /// <summary>The next record not yet read since the last rewind, if any.</summary>
     bool TryReadNext(out long sequence, out ReadOnlyMemory<byte> record);

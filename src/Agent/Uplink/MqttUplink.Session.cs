@@ -76,12 +76,15 @@ public sealed partial class MqttUplink
     /// <summary>
     /// Publishes the queue in order within the in-flight window and acknowledges each record on its
     /// PUBACK. The broker acknowledges QoS 1 messages in the order it received them (MQTT 5.0 section
-    /// 4.6), so one loop both publishes and settles the oldest publishes as they complete: it wakes once
-    /// per batch of new records or of acknowledgements, never once per message.
+    /// 4.6), so one loop both publishes and settles the oldest publishes as they complete. It wakes for
+    /// new records, for the oldest publish only while the window is full (to refill it), and otherwise
+    /// for the newest: a burst of a poll chunk (hundreds of messages) is settled in one wake-up once its
+    /// last PUBACK arrived, not once per PUBACK segment read from the socket.
     /// </summary>
     private async Task DrainAsync(MqttClient client, CancellationTokenSource session, CancellationToken cancellationToken)
     {
         var inflight = new Queue<InflightRecord>();
+        Task<MqttReasonCode>? newest = null;
         Task? records = null;
         try
         {
@@ -100,7 +103,7 @@ public sealed partial class MqttUplink
 
                 if (_queue.TryReadNext(out var sequence, out var record))
                 {
-                    Send(client, sequence, record, inflight);
+                    newest = Send(client, sequence, record, inflight) ?? newest;
                     continue;
                 }
 
@@ -117,7 +120,10 @@ public sealed partial class MqttUplink
                 }
                 else
                 {
-                    await Task.WhenAny(records, inflight.Peek().Publish).ConfigureAwait(false);
+                    // PUBACKs arrive in order; should the newest have completed before an older one, the
+                    // oldest is what the loop waits for (it would spin on a completed task otherwise).
+                    var settled = newest is { IsCompleted: false } ? newest : inflight.Peek().Publish;
+                    await Task.WhenAny(records, settled).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
@@ -135,14 +141,17 @@ public sealed partial class MqttUplink
         }
     }
 
-    /// <summary>Hands one queued record to the client; a record no broker can take is refused and acknowledged at once.</summary>
-    private void Send(MqttClient client, long sequence, ReadOnlyMemory<byte> record, Queue<InflightRecord> inflight)
+    /// <summary>
+    /// Hands one queued record to the client and returns its publish; a record no broker can take is
+    /// refused and acknowledged at once (null).
+    /// </summary>
+    private Task<MqttReasonCode>? Send(MqttClient client, long sequence, ReadOnlyMemory<byte> record, Queue<InflightRecord> inflight)
     {
         if (!UplinkRecord.TryDecode(record, out var message, out var error))
         {
             LogCorruptRecord(_logger, sequence, error);
             _queue.Acknowledge(sequence);
-            return;
+            return null;
         }
 
         Task<MqttReasonCode> publish;
@@ -156,6 +165,7 @@ public sealed partial class MqttUplink
         }
 
         inflight.Enqueue(new InflightRecord(sequence, message.Topic, publish));
+        return publish;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Proxus.Agent.Acquisition;
@@ -82,21 +81,13 @@ public sealed partial class MqttUplink : IUnsPublisher, IAsyncDisposable
     /// <summary>The payloads received on <c>proxus/agents/{agentId}/command</c> (QoS 1, persistent session), in arrival order.</summary>
     public ChannelReader<ReadOnlyMemory<byte>> Commands => _commands.Reader;
 
-    public void Publish(string topic, ReadOnlySpan<byte> payload)
+    public void Publish(UnsBatch batch)
     {
-        // Every message of every poll passes here: the record is built in a pooled buffer, since the
-        // queue copies it to the disk before Enqueue returns.
-        var buffer = ArrayPool<byte>.Shared.Rent(UplinkRecord.EncodedLength(topic, payload.Length));
-        try
-        {
-            _queue.Enqueue(buffer.AsSpan(0, UplinkRecord.Encode(topic, payload, retain: true, buffer)));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        Interlocked.Increment(ref _produced);
+        // Every poll chunk passes here: its records, already encoded and framed, go to the queue with
+        // one append (one write to the operating system) instead of one per message.
+        ArgumentNullException.ThrowIfNull(batch);
+        _queue.Enqueue(batch.Records);
+        Interlocked.Add(ref _produced, batch.Count);
     }
 
     /// <summary>Queues a write result for <c>proxus/agents/{agentId}/results</c> (QoS 1, not retained).</summary>

@@ -113,15 +113,19 @@ public sealed class ConnectionRunnerTests : IDisposable
 
         public int BadQuality => Volatile.Read(ref _bad);
 
-        public void Publish(string topic, ReadOnlySpan<byte> payload)
+        public void Publish(UnsBatch batch)
         {
-            using var document = JsonDocument.Parse(payload.ToArray());
-            if (document.RootElement.GetProperty("quality").GetString() == "bad")
+            for (var i = 0; i < batch.Count; i++)
             {
-                Interlocked.Increment(ref _bad);
-            }
+                var message = batch[i];
+                using var document = JsonDocument.Parse(message.Payload);
+                if (document.RootElement.GetProperty("quality").GetString() == "bad")
+                {
+                    Interlocked.Increment(ref _bad);
+                }
 
-            _topics.Enqueue(topic);
+                _topics.Enqueue(message.Topic);
+            }
         }
     }
 }

@@ -16,14 +16,14 @@ public sealed class TagPipelineTests : IDisposable
     {
         var pipeline = new TagPipeline(TestTags.Tag("Acme/SiteA/Hall/Line1/Plc/R0", "plc", "HR0", DataType.UInt16) with { ReportByException = false });
         var sequence = new SequenceAllocator(Path.Combine(_directory, "sequence"));
-        var publisher = new RecordingPublisher();
+        var batch = new UnsBatch();
         var payload = new PayloadWriter();
 
-        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0), sequence, publisher, payload).Should().BeTrue();
-        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0.AddTicks(5_000)), sequence, publisher, payload).Should().BeFalse("(tag, timestamp) at millisecond precision is the key consumers de-duplicate by");
-        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0.AddMilliseconds(1)), sequence, publisher, payload).Should().BeTrue();
+        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0), sequence, batch, payload).Should().BeTrue();
+        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0.AddTicks(5_000)), sequence, batch, payload).Should().BeFalse("(tag, timestamp) at millisecond precision is the key consumers de-duplicate by");
+        pipeline.Process(new RawReading(TagValue.FromInt64(1), null, T0.AddMilliseconds(1)), sequence, batch, payload).Should().BeTrue();
 
-        publisher.Messages.Should().HaveCount(2);
+        batch.Count.Should().Be(2);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -23,6 +23,28 @@ public sealed class DiskQueueFsyncTests : IDisposable
     }
 
     [Fact]
+    public void Enqueue_EveryRecordBatch_FlushesEachSegmentOnceAfterItsRecordsAreWritten()
+    {
+        using var queue = Open(FsyncPolicy.EveryRecord);
+        var batch = new RecordBatch();
+        for (var n = 1; n <= 300; n++)
+        {
+            batch.Add(QueueDirectory.Payload(n));
+        }
+
+        queue.Enqueue(batch);
+
+        var segments = _directory.SegmentFiles().Select(Path.GetFileName).ToArray();
+        segments.Length.Should().BeGreaterThan(2, "the batch crosses segments");
+        lock (_flushed)
+        {
+            _flushed.Where(path => path.EndsWith(".seg", StringComparison.Ordinal)).GroupBy(path => path)
+                .Should().HaveCount(segments.Length)
+                .And.AllSatisfy(flushes => flushes.Should().HaveCount(2, "its header when created, its records before the batch moves on or returns"));
+        }
+    }
+
+    [Fact]
     public void Enqueue_Interval_LeavesFlushingToTheInterval()
     {
         using var queue = Open(FsyncPolicy.Interval);

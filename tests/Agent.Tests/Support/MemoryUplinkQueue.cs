@@ -1,3 +1,4 @@
+using Proxus.Agent.Buffering;
 using Proxus.Agent.Uplink;
 
 namespace Proxus.Agent.Tests.Support;
@@ -36,6 +37,20 @@ public sealed class MemoryUplinkQueue : IUplinkQueue
             _records.Add(sequence, record.ToArray());
             _signal.TrySetResult();
             return sequence;
+        }
+    }
+
+    public long Enqueue(RecordBatch batch)
+    {
+        lock (_gate)
+        {
+            var first = _next;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Enqueue(batch[i].Span);
+            }
+
+            return batch.Count == 0 ? 0 : first;
         }
     }
 

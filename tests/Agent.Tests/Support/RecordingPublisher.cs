@@ -11,8 +11,14 @@ public sealed class RecordingPublisher : IUnsPublisher
 
     public IReadOnlyList<Published> Messages => [.. _messages];
 
-    public void Publish(string topic, ReadOnlySpan<byte> payload)
-        => _messages.Enqueue(new Published(topic, JsonDocument.Parse(payload.ToArray()).RootElement.Clone(), DateTimeOffset.UtcNow));
+    public void Publish(UnsBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var message = batch[i];
+            _messages.Enqueue(new Published(message.Topic, JsonDocument.Parse(message.Payload).RootElement.Clone(), DateTimeOffset.UtcNow));
+        }
+    }
 
     public IReadOnlyList<Published> On(string topic) => [.. _messages.Where(message => message.Topic == topic)];
 
