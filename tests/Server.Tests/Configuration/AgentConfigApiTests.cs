@@ -282,7 +282,7 @@ public abstract class AgentConfigApiTests(TrustFixture fixture) : IAsyncLifetime
         using var client = _server.CreateClient(certificate);
         using var content = new StringContent("{\"version\":1,\"status\":\"rejected\",\"reason\":\"" + new string('r', 100_000) + "\"}", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await client.PostAsync(AppliedPath, content);
+        using var response = await OversizedRequest.PostAsync(client, AppliedPath, content);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -126,7 +126,7 @@ public abstract class EnrollmentApiTests(TrustFixture fixture) : IAsyncLifetime
         using var client = _server.CreateClient();
         using var content = new StringContent("{\"token\":\"" + new string('a', 200_000) + "\"}", System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await client.PostAsync("/api/v1/enrollment", content);
+        using var response = await OversizedRequest.PostAsync(client, "/api/v1/enrollment", content);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -177,7 +177,8 @@ public sealed class TrustWebHost : IAsyncDisposable
     public HttpClient CreateClient(X509Certificate2? clientCertificate = null)
     {
         var root = Get<CertificateAuthority>().RootCertificate;
-        var handler = new SocketsHttpHandler();
+        // A request that expects 100-continue waits for the server's answer instead of sending its body after 1 s (OversizedRequest).
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
         {
             using var chain = new X509Chain();
