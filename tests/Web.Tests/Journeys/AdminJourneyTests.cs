@@ -5,8 +5,8 @@ using Proxus.Web.Tests.Support;
 
 namespace Proxus.Web.Tests.Journeys;
 
-[Collection(AgentPortalCollection.Name)]
-public sealed class AdminJourneyTests(AgentPortalServer server) : IDisposable
+[Collection(PortalCollection.Name)]
+public sealed class AdminJourneyTests(PortalServer server) : IDisposable
 {
     private readonly string _agentDirectory = Directory.CreateTempSubdirectory("proxus-web-agent-").FullName;
 
@@ -15,7 +15,6 @@ public sealed class AdminJourneyTests(AgentPortalServer server) : IDisposable
     {
         await using var simulator = await SimulatorProcess.StartAsync("modbus", "--signal", "HR0:Float32:Sine:0:100:10");
         var page = await server.AdminPageAsync();
-        await page.GotoAsync(string.Empty);
         await Portal.ScreenshotAsync(page, "portal-dashboard");
 
         var siteName = Portal.UniqueName("Press shop");

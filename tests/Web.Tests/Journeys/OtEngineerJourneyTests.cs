@@ -5,8 +5,8 @@ using Proxus.Web.Tests.Support;
 
 namespace Proxus.Web.Tests.Journeys;
 
-[Collection(AgentPortalCollection.Name)]
-public sealed class OtEngineerJourneyTests(AgentPortalServer server) : IDisposable
+[Collection(PortalCollection.Name)]
+public sealed class OtEngineerJourneyTests(PortalServer server) : IDisposable
 {
     private readonly string _agentDirectory = Directory.CreateTempSubdirectory("proxus-web-agent-").FullName;
 

@@ -12,8 +12,8 @@ namespace Proxus.Web.Tests.Journeys;
 /// requester holding Approver is told why they cannot approve their own request, a rejection
 /// needs a reason, and the auditor filters and exports the write log.
 /// </summary>
-[Collection(AgentPortalCollection.Name)]
-public sealed partial class WritesJourneyTests(AgentPortalServer server)
+[Collection(PortalCollection.Name)]
+public sealed partial class WritesJourneyTests(PortalServer server)
 {
     [Fact]
     public async Task Approver_ApprovesAnEngineersRequest_TimelineShowsApprovalAndDispatch()

@@ -1,9 +1,6 @@
 namespace Proxus.Web.Tests.Support;
 
-/// <summary>
-/// The journeys that run the real agent from enrollment to its configuration and values (admin, OT engineer, approver)
-/// and the control writes, against a server of their own (<see cref="AgentPortalServer"/>).
-/// </summary>
+/// <summary>The tests that run the real agent against the portal's server (<see cref="AgentPortalServer"/>).</summary>
 [CollectionDefinition(Name)]
 public sealed class AgentPortalCollection : ICollectionFixture<AgentPortalServer>
 {

@@ -1,8 +1,8 @@
 namespace Proxus.Web.Tests.Support;
 
 /// <summary>
-/// The portal's server for the agent journeys and the control writes: a fast dispatcher sweep and a
-/// command lifetime that a loaded machine can meet.
+/// The portal's server for the tests that run a real agent and execute writes: a fast dispatcher
+/// sweep and a command lifetime that a loaded machine can meet.
 /// </summary>
 public sealed class AgentPortalServer : PortalServer
 {

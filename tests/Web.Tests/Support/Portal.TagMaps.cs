@@ -50,16 +50,6 @@ public static partial class Portal
         return page;
     }
 
-    /// <summary>A new site with one agent (created by the admin) and a new OtEngineer of that site, signed in on a fresh page.</summary>
-    public static async Task<(TagMapSite Site, IPage Engineer)> NewSiteWithEngineerAsync(PortalServer server, string prefix)
-    {
-        var admin = await server.AdminPageAsync();
-        var site = await CreateSiteWithAgentAsync(admin, prefix, "edge-" + Guid.NewGuid().ToString("N")[..6]);
-        await admin.Context.CloseAsync();
-        var engineer = await NewEngineerPageAsync(server, UniqueName("engineer"), site.Name);
-        return (site, engineer);
-    }
-
     /// <summary>Opens the upload page of the site, chooses the file and has it checked; the page then shows the preview.</summary>
     public static async Task CheckTagMapFileAsync(IPage page, string siteId, string fileName, string content)
     {

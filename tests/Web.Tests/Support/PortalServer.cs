@@ -29,7 +29,6 @@ public partial class PortalServer : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("proxus-web-tests-").FullName;
     private ExternalProcess? _server;
     private IPlaywright? _playwright;
-    private string? _adminSession;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -79,7 +78,6 @@ public partial class PortalServer : IAsyncLifetime
         var page = await NewPageAsync();
         await Portal.SignInAsync(page, AdminUserName, initialPassword);
         await Portal.ChangeOwnPasswordAsync(page, initialPassword, AdminPassword);
-        _adminSession = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
     }
 
@@ -87,14 +85,27 @@ public partial class PortalServer : IAsyncLifetime
     protected virtual IEnumerable<string> ExtraArguments() => [];
 
     /// <summary>A fresh browser context (no cookies) with one page on the server.</summary>
-    public Task<IPage> NewPageAsync() => NewPageAsync(storageState: null);
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            IgnoreHTTPSErrors = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            AcceptDownloads = true,
+        });
+        // Generous: the test run shares two cores with other test projects running alongside.
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
 
-    /// <summary>
-    /// A page signed in as the administrator, on a blank page: a fresh browser context with the session cookie of the
-    /// administrator's sign-in at start, as a browser that stays signed in keeps it (the sign-in form itself is the
-    /// subject of SignInTests and of every new user's first sign-in).
-    /// </summary>
-    public Task<IPage> AdminPageAsync() => NewPageAsync(_adminSession);
+    /// <summary>A page signed in as the administrator.</summary>
+    public async Task<IPage> AdminPageAsync()
+    {
+        var page = await NewPageAsync();
+        await Portal.SignInAsync(page, AdminUserName, AdminPassword);
+        return page;
+    }
 
     public async Task DisposeAsync()
     {
@@ -110,21 +121,6 @@ public partial class PortalServer : IAsyncLifetime
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
-    }
-
-    private async Task<IPage> NewPageAsync(string? storageState)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            StorageState = storageState,
-            BaseURL = BaseAddress.ToString(),
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-            AcceptDownloads = true,
-        });
-        // Generous: the test run shares two cores with other test projects running alongside.
-        context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
     }
 
     /// <summary><c>src/Server/bin/&lt;configuration&gt;/&lt;framework&gt;/Proxus.Server.dll</c>, matching this test's build.</summary>
