@@ -96,15 +96,37 @@ public sealed partial class OpcUaClient
         LogSubscriptionRecreated(_logger, oldId, subscription.Id, reason.Name);
     }
 
+    /// <summary>
+    /// Creates the items on the server. They are registered before the request is sent: the server may
+    /// publish an item's first value (reported once, if it never changes) before this side has read the
+    /// response that names the item, and a notification for an unknown handle is dropped.
+    /// </summary>
     private async Task CreateItemsOnAsync(SessionContext session, OpcUaSubscription subscription, MonitoredItem[] items, CancellationToken cancellationToken)
     {
         var batch = Limits.MaxMonitoredItemsPerCall == 0 ? Math.Max(items.Length, 1) : (int)Limits.MaxMonitoredItemsPerCall;
         foreach (var chunk in items.Chunk(batch))
         {
-            var response = await SendAsync<CreateMonitoredItemsResponse>(session, new CreateMonitoredItemsRequest(subscription.Id, chunk), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
-            if (response.Results.Length != chunk.Length)
+            var added = Array.ConvertAll(chunk, subscription.Register);
+            CreateMonitoredItemsResponse response;
+            try
             {
-                throw new OpcUaException(StatusCode.BadUnknownResponse, $"CreateMonitoredItems for {chunk.Length} items returned {response.Results.Length} results.");
+                response = await SendAsync<CreateMonitoredItemsResponse>(session, new CreateMonitoredItemsRequest(subscription.Id, chunk), _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+                if (response.Results.Length != chunk.Length)
+                {
+                    throw new OpcUaException(StatusCode.BadUnknownResponse, $"CreateMonitoredItems for {chunk.Length} items returned {response.Results.Length} results.");
+                }
+            }
+            catch
+            {
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    if (added[i])
+                    {
+                        subscription.Unregister(chunk[i]);
+                    }
+                }
+
+                throw;
             }
 
             for (var i = 0; i < chunk.Length; i++)
@@ -114,9 +136,9 @@ public sealed partial class OpcUaClient
                 chunk[i].ServerId = id;
                 chunk[i].RevisedSamplingInterval = TimeSpan.FromMilliseconds(sampling);
                 chunk[i].RevisedQueueSize = queue;
-                if (status.IsGood)
+                if (!status.IsGood && added[i])
                 {
-                    subscription.Register(chunk[i]);
+                    subscription.Unregister(chunk[i]);
                 }
             }
         }

@@ -85,7 +85,10 @@ public sealed class OpcUaSubscription : IAsyncDisposable
         _lastSequenceNumber = null;
     }
 
-    internal void Register(MonitoredItem item) => _items[item.ClientHandle] = item;
+    /// <summary>Adds the item to those whose notifications are delivered; false when it already was.</summary>
+    internal bool Register(MonitoredItem item) => _items.TryAdd(item.ClientHandle, item);
+
+    internal void Unregister(MonitoredItem item) => _items.TryRemove(item.ClientHandle, out _);
 
     internal Task StopAsync()
     {

@@ -1,8 +1,11 @@
 // node-opcua reference server for the Proxus OPC UA client interop tests and benchmark.
 // Usage: node opcua-server.js --port N --pki DIR [--export-cert FILE] [--max-nodes-per-read N]
 //                             [--dynamic-count N] [--token-lifetime MS] [--trace-reads]
+//                             [--delay-create-monitored-items-response MS]
 // Prints "READY <endpointUrl>" once listening; with --trace-reads, "READ <nodeId> ..." for every
-// Read request it serves (tests that prove values arrive by subscription count them).
+// Read request it serves (tests that prove values arrive by subscription count them). With
+// --delay-create-monitored-items-response, the items are created at once but the response is sent
+// MS later, so the items' first values reach the client (in a Publish response) before it.
 "use strict";
 const path = require("path");
 const fs = require("fs");
@@ -24,6 +27,7 @@ const maxNodesPerRead = parseInt(arg("--max-nodes-per-read", "100"), 10);
 const dynamicCount = parseInt(arg("--dynamic-count", "1000"), 10);
 const tokenLifetime = parseInt(arg("--token-lifetime", "600000"), 10);
 const traceReads = process.argv.includes("--trace-reads");
+const createResponseDelay = parseInt(arg("--delay-create-monitored-items-response", "0"), 10);
 
 async function main() {
   const serverCertificateManager = new OPCUACertificateManager({
@@ -145,6 +149,22 @@ async function main() {
         console.log("READ " + (request.nodesToRead || []).map((item) => item.nodeId.toString()).join(" "));
       }
     });
+  }
+
+  if (createResponseDelay > 0) {
+    const createMonitoredItems = server._on_CreateMonitoredItemsRequest;
+    server._on_CreateMonitoredItemsRequest = function (message, channel) {
+      const late = new Proxy(channel, {
+        get(target, property) {
+          if (property === "send_response") {
+            return (...args) => setTimeout(() => target.send_response(...args), createResponseDelay);
+          }
+          const value = Reflect.get(target, property);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+      return createMonitoredItems.call(this, message, late);
+    };
   }
 
   await server.start();
