@@ -14,7 +14,7 @@ namespace Proxus.EndToEnd.Tests.Docker;
 /// </summary>
 public abstract class DockerBuildTests : IDisposable
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(25);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(12);
     private static readonly HashSet<string> IgnoredDirectories = ["bin", "obj", "node_modules"];
 
     private readonly string _root = Directory.CreateTempSubdirectory("proxus-docker-build-").FullName;
