@@ -116,6 +116,20 @@ public sealed class AgentProcessTests : IAsyncLifetime
             : envelopes[version] = _agent.Sign(Configuration(scaleTo: 100 + version, withCounter: version % 2 == 0), version);
         _agent.Store(EnvelopeOf(1));
         var verifier = new ConfigVerificationHelper(_agent);
+
+        // How long a start takes to store the next version on this machine now: the kills are spread
+        // around it, so that some land before, some during and some after the apply however loaded
+        // the machine is.
+        _server.Serve(EnvelopeOf(2), 2);
+        var started = DateTime.UtcNow;
+        await using (var agent = _current = AgentProcess.Start(_agent.Paths.Root))
+        {
+            await WaitUntilAsync(() => verifier.StoredVersion() == 2);
+            agent.Kill();
+            await agent.WaitForExitAsync(Timeout);
+        }
+
+        var applyMilliseconds = (int)(DateTime.UtcNow - started).TotalMilliseconds;
         var random = new Random(20);
         var upgraded = 0;
         for (var round = 0; round < 20; round++)
@@ -124,7 +138,7 @@ public sealed class AgentProcessTests : IAsyncLifetime
             _server.Serve(EnvelopeOf(running + 1), running + 1);
             await using (var agent = _current = AgentProcess.Start(_agent.Paths.Root))
             {
-                await Task.Delay(random.Next(500, 4000));
+                await Task.Delay(random.Next(applyMilliseconds / 4, applyMilliseconds * 3 / 2));
                 agent.Kill();
                 await agent.WaitForExitAsync(Timeout);
             }

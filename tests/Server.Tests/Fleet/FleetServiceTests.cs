@@ -21,9 +21,9 @@ public sealed class FleetServiceTests(SqliteTrustFixture fixture) : IClassFixtur
         await using var db = fixture.Host.CreateDbContext();
         var ns = await db.SiteNamespaces.SingleAsync(n => n.SiteId == site.Id);
         ns.ToModel().Prefix.Should().Be(prefix);
-        (await db.AuditEntries.Where(e => e.Subject == $"site:{site.Id:D}").Select(e => e.Type).ToListAsync())
+        (await db.AuditEntries.Where(e => e.Subject == $"site:{site.Id:D}").OrderBy(e => e.Sequence).Select(e => e.Type).ToListAsync())
             .Should().Equal(AuditEventTypes.SiteCreated, AuditEventTypes.SiteNamespaceSet);
-        (await db.AuditEntries.FirstAsync(e => e.Subject == $"site:{site.Id:D}")).Data.Should().Contain(prefix);
+        (await db.AuditEntries.OrderBy(e => e.Sequence).FirstAsync(e => e.Subject == $"site:{site.Id:D}")).Data.Should().Contain(prefix);
     }
 
     [Fact]

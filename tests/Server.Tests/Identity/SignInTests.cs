@@ -78,7 +78,7 @@ public abstract class SignInTests(TrustFixture fixture) : IAsyncLifetime
         right.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         await using var db = _server.CreateDbContext();
         (await db.Users.SingleAsync(u => u.Id == user.Id)).LockoutEnd.Should().BeAfter(DateTimeOffset.UtcNow);
-        var failures = await db.AuditEntries.Where(e => e.Type == IamAuditEventTypes.LoginFailed && e.Subject == $"user:{user.UserName}").Select(e => e.Data).ToListAsync();
+        var failures = await db.AuditEntries.Where(e => e.Type == IamAuditEventTypes.LoginFailed && e.Subject == $"user:{user.UserName}").OrderBy(e => e.Sequence).Select(e => e.Data).ToListAsync();
         failures.Should().HaveCount(limit + 1);
         failures.Last().Should().Contain("locked-out");
     }
