@@ -12,4 +12,17 @@ public sealed record AgentHealthView(
     long BufferDepth,
     long DroppedPoints,
     string? Reason,
-    IReadOnlyList<ConnectionHealthView> Connections);
+    IReadOnlyList<ConnectionHealthView> Connections)
+{
+    /// <summary>
+    /// How many seconds of the agent's own production its queue may hold before it counts as
+    /// buffering: a delivering agent always has a few messages waiting for their acknowledgement.
+    /// </summary>
+    public const int BacklogSeconds = 5;
+
+    /// <summary>
+    /// True when the agent's queue holds more than <see cref="BacklogSeconds"/> seconds of its points:
+    /// its uplink is down or slower than its devices, rather than its last messages in flight.
+    /// </summary>
+    public bool IsBuffering => BufferDepth > 0 && BufferDepth > PointsPerSecond * BacklogSeconds;
+}

@@ -70,7 +70,7 @@ public sealed partial class Dashboard
             problems.Add(($"{Plural.Of(faulted, "device connection", "device connections")} faulted", "badge-bad"));
         }
 
-        var buffering = site.Agents.Count(a => a.Health is { IsOnline: true, BufferDepth: > 0 });
+        var buffering = site.Agents.Count(a => a.Health is { IsOnline: true, IsBuffering: true });
         if (buffering > 0)
         {
             problems.Add(($"{Plural.Of(buffering, "agent", "agents")} buffering", "badge-warn"));
