@@ -54,8 +54,9 @@ public sealed partial class ModbusSimulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The accept loop ends on the cancellation; the listener is stopped after it, because an accept
+        // begun after a stop throws "not listening" instead.
         await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
         Task[] tasks;
         lock (_tasks)
         {
@@ -63,6 +64,7 @@ public sealed partial class ModbusSimulatorServer : IAsyncDisposable
         }
 
         await Task.WhenAll(tasks).ConfigureAwait(false);
+        _listener.Stop();
         _stop.Dispose();
     }
 

@@ -47,8 +47,9 @@ public sealed partial class S7SimulatorServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The accept loop ends on the cancellation; the listener is stopped after it, because an accept
+        // begun after a stop throws "not listening" instead.
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
         Task[] pending;
         lock (_tasksLock)
         {
@@ -56,6 +57,7 @@ public sealed partial class S7SimulatorServer : IAsyncDisposable
         }
 
         await Task.WhenAll(pending).ConfigureAwait(false);
+        _listener.Stop();
         _stopping.Dispose();
     }
 

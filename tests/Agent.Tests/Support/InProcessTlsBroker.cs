@@ -51,8 +51,8 @@ public sealed class InProcessTlsBroker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
         await _accepting;
+        _listener.Stop();
         await _sessions.CancelAsync();
         Task[] running;
         lock (_connections)

@@ -74,8 +74,8 @@ public sealed class FakeModbusDevice : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
         await _acceptLoop.ConfigureAwait(false);
+        _listener.Stop();
         Task[] connections;
         lock (_connections)
         {

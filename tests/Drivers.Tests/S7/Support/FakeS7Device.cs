@@ -48,8 +48,8 @@ public sealed class FakeS7Device : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        _listener.Stop();
         await _acceptLoop;
+        _listener.Stop();
         await Task.WhenAll(_sessions);
         _stopping.Dispose();
     }
