@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 
@@ -11,7 +12,8 @@ namespace Proxus.Agent.Uplink;
 /// Not Authorized (0x87), MQTT 5.0 section 3.2.2.2; or a TLS alert from the server about the
 /// certificate (revoked, bad, unknown, required, access denied).</item>
 /// <item><see cref="IdentityRefusalKind.Suspected"/>: over TLS, the server closed the connection after
-/// the handshake and before any CONNACK. That is how a TLS 1.3 server that checks client certificates
+/// the handshake and before any CONNACK (end of stream, or a reset or broken pipe when our CONNECT
+/// crossed the server's close). That is how a TLS 1.3 server that checks client certificates
 /// in the handshake refuses one (ours refuses a revoked certificate so: the client's handshake is
 /// complete before the server has judged its certificate), but an overloaded or stopping server can do
 /// it once too, so it counts only when it repeats (<see cref="ConnectFailureLog"/>).</item>
@@ -45,6 +47,15 @@ internal static class IdentityRefusal
             && broker.Scheme is "mqtts" or "wss")
         {
             reason = "the server closed the TLS connection before CONNACK";
+            return IdentityRefusalKind.Suspected;
+        }
+
+        // The same refusal seen from a write: the server dropped the connection before the CONNECT was
+        // written or answered, and the socket says reset or broken pipe instead of end of stream.
+        if (exception is MqttClientException { Error: MqttClientError.TransportFailed, InnerException: IOException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted } } }
+            && broker.Scheme is "mqtts" or "wss")
+        {
+            reason = "the server reset the TLS connection before CONNACK";
             return IdentityRefusalKind.Suspected;
         }
 
