@@ -60,6 +60,9 @@ public sealed partial class MqttClient
             {
                 _acknowledgementOrder.Dequeue();
                 OnMessageTaken(head.Delivery);
+
+                // Leaves the order queue once: its payload goes back exactly once.
+                head.Delivery.Connection?.ReceivedPayloads?.Release(head.Delivery.Message.Payload);
             }
 
             if (_acknowledgementOrder.Count == 0)

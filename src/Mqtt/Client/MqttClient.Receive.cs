@@ -67,6 +67,8 @@ public sealed partial class MqttClient
                         connection.TryEnqueue(new PubRecPacket { PacketId = id });
                     }
 
+                    // Never delivered: its payload is nobody's.
+                    connection.ReceivedPayloads?.Release(publish.Payload);
                     return ValueTask.CompletedTask;
                 }
 
