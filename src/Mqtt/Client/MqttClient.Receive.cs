@@ -117,7 +117,7 @@ public sealed partial class MqttClient
         switch (delivery.Message.QualityOfService)
         {
             case MqttQualityOfService.AtLeastOnce:
-                delivery.Connection!.TryEnqueue(new PubAckPacket { PacketId = delivery.PacketId });
+                delivery.Connection!.TryEnqueue(PubAckPacket.Success(delivery.PacketId));
                 break;
             case MqttQualityOfService.ExactlyOnce:
                 MqttClientConnection? target = null;

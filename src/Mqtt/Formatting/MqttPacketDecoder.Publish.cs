@@ -88,6 +88,7 @@ public static partial class MqttPacketDecoder
         var userProperties = properties.UserPropertyList;
         return type switch
         {
+            MqttPacketType.PubAck when reasonCode == MqttReasonCode.Success && reasonString is null && userProperties.Count == 0 => PubAckPacket.Success(packetId),
             MqttPacketType.PubAck => new PubAckPacket
             {
                 PacketId = packetId,
