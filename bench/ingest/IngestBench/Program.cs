@@ -6,7 +6,7 @@ using Proxus.Mqtt.Client;
 using Proxus.Mqtt.Packets;
 using Proxus.TestSupport;
 
-// Usage: IngestBench --server-dll PATH [--tags N] [--values-per-tag N] [--publishers N] [--generator raw|client] [--readme PATH] [--command TEXT] [--Telemetry:Key value] [--MqttConsumer:Key value] [--Mqtt:Broker:Key value]
+// Usage: IngestBench --server-dll PATH [--tags N] [--values-per-tag N] [--publishers N] [--generator raw|client] [--readme PATH] [--command TEXT] [--Telemetry:Key value] [--MqttConsumer:Key value] [--Mqtt:Broker:Key value] [--DOTNET_GCKey value]
 var options = args.Chunk(2).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
 var serverDll = Path.GetFullPath(options["--server-dll"]);
 var tags = int.Parse(options.GetValueOrDefault("--tags", "1000"), CultureInfo.InvariantCulture);
@@ -26,6 +26,9 @@ foreach (var (key, value) in options.Where(o => o.Key.StartsWith("--Telemetry:",
     tuning[key[2..]] = value;
 }
 
+// Runtime settings of the garbage collector, in place of those of the server's deployments (ServerUnderTest.ProductionEnvironment).
+var runtime = options.Where(o => o.Key.StartsWith("--DOTNET_GC", StringComparison.Ordinal)).ToDictionary(o => o.Key[2..], o => o.Value);
+
 var rows = (long)tags * valuesPerTag;
 var bytesPerRow = IngestAllocations.PerRow(LoadGenerator.Prepare(1, tags, Math.Min(valuesPerTag, 100), LoadGenerator.Day)[0]);
 
@@ -43,7 +46,7 @@ await using var database = NpgsqlDataSource.Create(connectionString);
 var loadAtStart = Report.LoadAverage();
 double publishSeconds;
 List<SeriesPoint> series;
-await using (var server = await ServerUnderTest.StartAsync(serverDll, connectionString, tuning))
+await using (var server = await ServerUnderTest.StartAsync(serverDll, connectionString, tuning, runtime))
 {
     Console.Error.WriteLine("==> waiting for the server's UNS consumer");
     await using (var probe = new MqttClient(new MqttClientOptions { Server = server.Broker, ClientId = "bench-probe" }))
@@ -146,7 +149,7 @@ Console.WriteLine(table);
 if (options.TryGetValue("--readme", out var readme))
 {
     var previous = File.Exists(readme) ? await File.ReadAllTextAsync(readme, token) : string.Empty;
-    await File.WriteAllTextAsync(readme, Report.Readme(table, options.GetValueOrDefault("--command", "./proxus bench ingest"), tuning, previous), token);
+    await File.WriteAllTextAsync(readme, Report.Readme(table, options.GetValueOrDefault("--command", "./proxus bench ingest"), tuning.Concat(runtime).ToDictionary(), previous), token);
 }
 
 static async Task<double> TimeAsync(Task task, Stopwatch clock)

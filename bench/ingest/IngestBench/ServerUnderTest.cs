@@ -37,7 +37,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public Uri Broker => new($"mqtt://127.0.0.1:{MqttPort.ToString(CultureInfo.InvariantCulture)}");
 
-    public static async Task<ServerUnderTest> StartAsync(string serverDll, string connectionString, IReadOnlyDictionary<string, string> tuning)
+    /// <summary>Starts the server with <paramref name="tuning"/> as configuration and <paramref name="runtime"/> (garbage collector settings) set over <see cref="ProductionEnvironment"/>.</summary>
+    public static async Task<ServerUnderTest> StartAsync(string serverDll, string connectionString, IReadOnlyDictionary<string, string> tuning, IReadOnlyDictionary<string, string> runtime)
     {
         var directory = Directory.CreateTempSubdirectory("proxus-bench-ingest-").FullName;
         int httpPort = LoopbackPort.GetFree(), mqttPort = LoopbackPort.GetFree();
@@ -61,6 +62,10 @@ public sealed class ServerUnderTest : IAsyncDisposable
             [ServerProbes.StartupHooksVariable] = ServerProbes.AssemblyPath,
             [ServerProbes.GcStatsVariable] = Path.Combine(directory, "gc-stats"),
         };
+        foreach (var (name, value) in runtime)
+        {
+            environment[name] = value;
+        }
         var process = ExternalProcess.Start("dotnet", arguments, directory, environment);
         var server = new ServerUnderTest(process, directory, mqttPort, httpPort);
         try

@@ -155,7 +155,7 @@ internal sealed partial class MqttBrokerConnection
         switch (publish.QualityOfService)
         {
             case MqttQualityOfService.AtLeastOnce:
-                Send(new PubAckPacket { PacketId = publish.PacketId, ReasonCode = reasonCode });
+                Send(reasonCode == MqttReasonCode.Success ? PubAckPacket.Success(publish.PacketId) : new PubAckPacket { PacketId = publish.PacketId, ReasonCode = reasonCode });
                 break;
             case MqttQualityOfService.ExactlyOnce:
                 if (refused)

@@ -26,6 +26,12 @@ internal sealed class MqttOutboundMessage
     /// <summary>QoS 2: PUBREC received, PUBREL sent, waiting for PUBCOMP.</summary>
     public bool Released { get; set; }
 
+    /// <summary>The message sent before this one while both are in flight (<see cref="MqttInFlightMessages"/>'s links).</summary>
+    internal MqttOutboundMessage? Previous { get; set; }
+
+    /// <summary>The message sent after this one while both are in flight.</summary>
+    internal MqttOutboundMessage? Next { get; set; }
+
     public bool IsExpired(DateTimeOffset now) => Message.ExpiresAt is { } expiresAt && expiresAt <= now;
 
     /// <summary>The PUBLISH for this hop; the Message Expiry Interval is what remains of it (5.0 section 3.3.2.3.3).</summary>

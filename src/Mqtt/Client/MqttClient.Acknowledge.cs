@@ -18,8 +18,14 @@ namespace Proxus.Mqtt.Client;
 /// </remarks>
 public sealed partial class MqttClient
 {
-    private readonly Queue<PendingAcknowledgement> _acknowledgementOrder = new();
-    private readonly Dictionary<MqttApplicationMessage, PendingAcknowledgement> _unacknowledgedIndex = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The taken messages waiting for their acknowledgement, in arrival order, held by value.</summary>
+    private readonly Queue<InboundDelivery> _acknowledgementOrder = new();
+
+    /// <summary>
+    /// While indexed: the messages in <see cref="_acknowledgementOrder"/> not yet acknowledged. A message
+    /// in the queue but not here was acknowledged out of order and waits for those before it.
+    /// </summary>
+    private readonly HashSet<MqttApplicationMessage> _unacknowledgedIndex = new(ReferenceEqualityComparer.Instance);
     private bool _unacknowledgedIndexed;
 
     /// <summary>
@@ -40,26 +46,29 @@ public sealed partial class MqttClient
 
         lock (_gate)
         {
-            var found = false;
-            if (_acknowledgementOrder.TryPeek(out var oldest) && ReferenceEquals(oldest.Delivery.Message, message))
+            bool found;
+            if (_acknowledgementOrder.TryPeek(out var oldest) && ReferenceEquals(oldest.Message, message))
             {
                 // In order: the head never waits acknowledged (it would have left), so this is its first acknowledgement.
-                oldest.Acknowledged = found = true;
+                found = true;
+                _acknowledgementOrder.Dequeue();
                 if (_unacknowledgedIndexed)
                 {
                     _unacknowledgedIndex.Remove(message);
                 }
+
+                AcknowledgeLocked(oldest);
             }
-            else if (_acknowledgementOrder.Count > 0 && IndexUnacknowledgedLocked().Remove(message, out var pending))
+            else
             {
-                pending.Acknowledged = found = true;
+                found = _acknowledgementOrder.Count > 0 && IndexUnacknowledgedLocked().Remove(message);
             }
 
             // Sent under the lock so that concurrent callers cannot reorder the acknowledgements.
-            while (_acknowledgementOrder.TryPeek(out var head) && head.Acknowledged)
+            while (_unacknowledgedIndexed && _acknowledgementOrder.TryPeek(out var head) && !_unacknowledgedIndex.Contains(head.Message))
             {
                 _acknowledgementOrder.Dequeue();
-                OnMessageTaken(head.Delivery);
+                AcknowledgeLocked(head);
             }
 
             if (_acknowledgementOrder.Count == 0)
@@ -86,26 +95,30 @@ public sealed partial class MqttClient
                 return;
             }
 
-            var pending = new PendingAcknowledgement(delivery);
-            _acknowledgementOrder.Enqueue(pending);
+            _acknowledgementOrder.Enqueue(delivery);
             if (_unacknowledgedIndexed)
             {
-                _unacknowledgedIndex.Add(delivery.Message, pending);
+                _unacknowledgedIndex.Add(delivery.Message);
             }
         }
     }
 
+    /// <summary>A message leaves the arrival queue, once: its acknowledgement goes out and its payload back.</summary>
+    private void AcknowledgeLocked(InboundDelivery delivery)
+    {
+        OnMessageTaken(delivery);
+        delivery.Connection?.ReceivedPayloads?.Release(delivery.Message.Payload);
+    }
+
     /// <summary>The index of the waiting messages, built from the arrival queue on the first acknowledgement out of order.</summary>
-    private Dictionary<MqttApplicationMessage, PendingAcknowledgement> IndexUnacknowledgedLocked()
+    private HashSet<MqttApplicationMessage> IndexUnacknowledgedLocked()
     {
         if (!_unacknowledgedIndexed)
         {
-            foreach (var pending in _acknowledgementOrder)
+            // Until now only the head was ever acknowledged, and it left at once: every queued message waits.
+            foreach (var delivery in _acknowledgementOrder)
             {
-                if (!pending.Acknowledged)
-                {
-                    _unacknowledgedIndex.Add(pending.Delivery.Message, pending);
-                }
+                _unacknowledgedIndex.Add(delivery.Message);
             }
 
             _unacknowledgedIndexed = true;

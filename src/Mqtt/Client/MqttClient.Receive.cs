@@ -67,6 +67,8 @@ public sealed partial class MqttClient
                         connection.TryEnqueue(new PubRecPacket { PacketId = id });
                     }
 
+                    // Never delivered: its payload is nobody's.
+                    connection.ReceivedPayloads?.Release(publish.Payload);
                     return ValueTask.CompletedTask;
                 }
 
@@ -115,7 +117,7 @@ public sealed partial class MqttClient
         switch (delivery.Message.QualityOfService)
         {
             case MqttQualityOfService.AtLeastOnce:
-                delivery.Connection!.TryEnqueue(new PubAckPacket { PacketId = delivery.PacketId });
+                delivery.Connection!.TryEnqueue(PubAckPacket.Success(delivery.PacketId));
                 break;
             case MqttQualityOfService.ExactlyOnce:
                 MqttClientConnection? target = null;

@@ -86,6 +86,16 @@ public sealed record MqttClientOptions
     public bool ManualAcknowledgement { get; init; }
 
     /// <summary>
+    /// With <see cref="ManualAcknowledgement"/> only. True: the payloads of received QoS 1/2 messages
+    /// are cut from slabs of memory the connection reuses once every message in a slab is
+    /// acknowledged, instead of an array each, so that a consumer holding its whole receive window
+    /// until a commit neither allocates nor keeps young a payload per message. The price is a rule:
+    /// once a message is acknowledged (<see cref="MqttClient.Acknowledge"/>), its
+    /// <see cref="MqttApplicationMessage.Payload"/> must not be read any more; its bytes are reused.
+    /// </summary>
+    public bool RecycleAcknowledgedPayloads { get; init; }
+
+    /// <summary>
     /// Signalled when the application hosting this client is stopping (e.g. the host's
     /// <c>ApplicationStopping</c>). A server that then disconnects with Server shutting down (0x8B) —
     /// a broker in the same process stopping with its host — is expected: logged at Information, and
@@ -195,6 +205,11 @@ public sealed record MqttClientOptions
         if (ReceivedTopicCacheCapacity < 0)
         {
             errors.Add($"{nameof(ReceivedTopicCacheCapacity)} must not be negative.");
+        }
+
+        if (RecycleAcknowledgedPayloads && !ManualAcknowledgement)
+        {
+            errors.Add($"{nameof(RecycleAcknowledgedPayloads)} needs {nameof(ManualAcknowledgement)}: payloads are recycled when the application acknowledges them.");
         }
 
         if (errors.Count > 0)

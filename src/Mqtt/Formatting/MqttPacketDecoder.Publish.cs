@@ -5,7 +5,7 @@ namespace Proxus.Mqtt.Formatting;
 /// <content>PUBLISH (section 3.3) and its acknowledgements PUBACK, PUBREC, PUBREL, PUBCOMP (3.4-3.7).</content>
 public static partial class MqttPacketDecoder
 {
-    private static PublishPacket ReadPublish(ref MqttBodyReader reader, byte first, MqttProtocolVersion version, MqttTopicCache? topics)
+    private static PublishPacket ReadPublish(ref MqttBodyReader reader, byte first, MqttProtocolVersion version, DecodeContext context)
     {
         var qos = (MqttQualityOfService)((first >> 1) & 0x03);
 
@@ -17,7 +17,7 @@ public static partial class MqttPacketDecoder
             MqttThrow.Protocol(MqttReasonCode.TopicNameInvalid, "A PUBLISH topic name must not contain wildcards.");
         }
 
-        var topic = topics is null ? MqttUtf8.Decode(topicBytes) : topics.Decode(topicBytes);
+        var topic = context.Topics is null ? MqttUtf8.Decode(topicBytes) : context.Topics.Decode(topicBytes);
         var packetId = qos == MqttQualityOfService.AtMostOnce ? (ushort)0 : ReadPacketId(ref reader, MqttPacketType.Publish);
         if (version != MqttProtocolVersion.V500)
         {
@@ -33,7 +33,7 @@ public static partial class MqttPacketDecoder
                 QualityOfService = qos,
                 Duplicate = (first & 0x08) != 0,
                 Retain = (first & 0x01) != 0,
-                Payload = reader.ReadToEnd(),
+                Payload = ReadPayload(ref reader, qos, context.Payloads),
             };
         }
 
@@ -58,9 +58,13 @@ public static partial class MqttPacketDecoder
             UserProperties = properties.UserPropertyList,
             SubscriptionIdentifiers = properties.SubscriptionIdentifiers is null ? [] : properties.SubscriptionIdentifiers,
             ContentType = properties.ContentType,
-            Payload = reader.ReadToEnd(),
+            Payload = ReadPayload(ref reader, qos, context.Payloads),
         };
     }
+
+    /// <summary>The rest of a PUBLISH body: a QoS 1/2 payload from the receiver's arena when it lends one, else an array of its own.</summary>
+    private static ReadOnlyMemory<byte> ReadPayload(ref MqttBodyReader reader, MqttQualityOfService qos, MqttPayloadArena? payloads)
+        => payloads is null || qos == MqttQualityOfService.AtMostOnce ? reader.ReadToEnd() : payloads.Copy(reader.ReadSpan(reader.Remaining));
 
     /// <summary>
     /// PUBACK, PUBREC, PUBREL and PUBCOMP share one layout. In 5.0 a Remaining Length of 2 means
@@ -84,6 +88,7 @@ public static partial class MqttPacketDecoder
         var userProperties = properties.UserPropertyList;
         return type switch
         {
+            MqttPacketType.PubAck when reasonCode == MqttReasonCode.Success && reasonString is null && userProperties.Count == 0 => PubAckPacket.Success(packetId),
             MqttPacketType.PubAck => new PubAckPacket
             {
                 PacketId = packetId,

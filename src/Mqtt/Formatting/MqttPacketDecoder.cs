@@ -40,14 +40,18 @@ public static partial class MqttPacketDecoder
         MqttProtocolVersion version,
         uint maximumPacketSize,
         [NotNullWhen(true)] out MqttPacket? packet)
-        => TryDecode(ref reader, version, maximumPacketSize, topics: null, out packet);
+        => TryDecode(ref reader, version, maximumPacketSize, topics: null, payloads: null, out packet);
 
-    /// <summary>As the public overload; PUBLISH topic names come from <paramref name="topics"/> when given.</summary>
+    /// <summary>
+    /// As the public overload; PUBLISH topic names come from <paramref name="topics"/> when given, and
+    /// the payloads of QoS 1/2 PUBLISH packets are cut from <paramref name="payloads"/> when given.
+    /// </summary>
     internal static bool TryDecode(
         ref SequenceReader<byte> reader,
         MqttProtocolVersion version,
         uint maximumPacketSize,
         MqttTopicCache? topics,
+        MqttPayloadArena? payloads,
         [NotNullWhen(true)] out MqttPacket? packet)
     {
         if (version is not (MqttProtocolVersion.Unknown or MqttProtocolVersion.V311 or MqttProtocolVersion.V500))
@@ -82,7 +86,8 @@ public static partial class MqttPacketDecoder
         }
 
         var body = probe.UnreadSequence.Slice(0, remainingLength);
-        packet = body.IsSingleSegment ? DecodeBody(first, version, body.FirstSpan, topics) : DecodeGathered(first, version, body, topics);
+        var context = new DecodeContext(topics, payloads);
+        packet = body.IsSingleSegment ? DecodeBody(first, version, body.FirstSpan, context) : DecodeGathered(first, version, body, context);
         probe.Advance(remainingLength);
         reader = probe;
         return true;
@@ -162,14 +167,14 @@ public static partial class MqttPacketDecoder
         }
     }
 
-    private static MqttPacket DecodeGathered(byte first, MqttProtocolVersion version, ReadOnlySequence<byte> body, MqttTopicCache? topics)
+    private static MqttPacket DecodeGathered(byte first, MqttProtocolVersion version, ReadOnlySequence<byte> body, DecodeContext context)
     {
         var length = (int)body.Length;
         if (length <= StackGatherLimit)
         {
             Span<byte> gathered = stackalloc byte[StackGatherLimit];
             body.CopyTo(gathered);
-            return DecodeBody(first, version, gathered[..length], topics);
+            return DecodeBody(first, version, gathered[..length], context);
         }
 
         if ((MqttPacketType)(first >> 4) == MqttPacketType.Publish
@@ -178,15 +183,15 @@ public static partial class MqttPacketDecoder
         {
             // A large PUBLISH: only its variable header is gathered; the payload is copied once, from
             // the receive buffer's segments straight into its own array.
-            var publish = (PublishPacket)DecodeGathered(first, version, body.Slice(0, headerLength), topics);
-            return publish with { Payload = CopyPayload(body.Slice(headerLength)) };
+            var publish = (PublishPacket)DecodeGathered(first, version, body.Slice(0, headerLength), context with { Payloads = null });
+            return publish with { Payload = CopyPayload(body.Slice(headerLength), publish.QualityOfService, context.Payloads) };
         }
 
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             body.CopyTo(rented);
-            return DecodeBody(first, version, rented.AsSpan(0, length), topics);
+            return DecodeBody(first, version, rented.AsSpan(0, length), context);
         }
         finally
         {
@@ -249,20 +254,22 @@ public static partial class MqttPacketDecoder
         return true;
     }
 
-    private static byte[] CopyPayload(ReadOnlySequence<byte> payload)
+    private static ReadOnlyMemory<byte> CopyPayload(ReadOnlySequence<byte> payload, MqttQualityOfService qos, MqttPayloadArena? payloads)
     {
         if (payload.IsEmpty)
         {
-            return [];
+            return Array.Empty<byte>();
         }
 
-        // Every byte is overwritten at once: the array need not be cleared first.
-        var copy = GC.AllocateUninitializedArray<byte>((int)payload.Length);
-        payload.CopyTo(copy);
+        // Every byte is overwritten at once: the memory need not be cleared first.
+        var copy = payloads is not null && qos != MqttQualityOfService.AtMostOnce
+            ? payloads.Allocate((int)payload.Length)
+            : GC.AllocateUninitializedArray<byte>((int)payload.Length);
+        payload.CopyTo(copy.Span);
         return copy;
     }
 
-    private static MqttPacket DecodeBody(byte first, MqttProtocolVersion version, ReadOnlySpan<byte> body, MqttTopicCache? topics)
+    private static MqttPacket DecodeBody(byte first, MqttProtocolVersion version, ReadOnlySpan<byte> body, DecodeContext context)
     {
         var reader = new MqttBodyReader(body);
         var type = (MqttPacketType)(first >> 4);
@@ -270,7 +277,7 @@ public static partial class MqttPacketDecoder
         {
             MqttPacketType.Connect => ReadConnect(ref reader),
             MqttPacketType.ConnAck => ReadConnAck(ref reader, version),
-            MqttPacketType.Publish => ReadPublish(ref reader, first, version, topics),
+            MqttPacketType.Publish => ReadPublish(ref reader, first, version, context),
             MqttPacketType.PubAck or MqttPacketType.PubRec or MqttPacketType.PubRel or MqttPacketType.PubComp =>
                 ReadPublishAcknowledgement(ref reader, type, version),
             MqttPacketType.Subscribe => ReadSubscribe(ref reader, version),
@@ -304,4 +311,7 @@ public static partial class MqttPacketDecoder
     /// </summary>
     private static ReadOnlyMemory<byte>? Optional(byte[]? bytes) =>
         bytes is null ? default(ReadOnlyMemory<byte>?) : bytes;
+
+    /// <summary>What a receiver lends the decoder: its topic cache and its payload arena.</summary>
+    private readonly record struct DecodeContext(MqttTopicCache? Topics, MqttPayloadArena? Payloads);
 }

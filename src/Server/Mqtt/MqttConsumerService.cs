@@ -39,6 +39,13 @@ public abstract partial class MqttConsumerService : BackgroundService
     /// <summary>Acknowledge messages with <see cref="MqttClient.Acknowledge"/> rather than when taken.</summary>
     protected abstract bool ManualAcknowledgement { get; }
 
+    /// <summary>
+    /// With <see cref="ManualAcknowledgement"/>: the client reuses a message's payload memory once the
+    /// message is acknowledged (<see cref="MqttClientOptions.RecycleAcknowledgedPayloads"/>), for a
+    /// consumer that reads every payload before acknowledging it and never after.
+    /// </summary>
+    protected virtual bool RecyclesAcknowledgedPayloads => false;
+
     /// <summary>The subscriptions made after connecting.</summary>
     protected abstract IReadOnlyList<MqttSubscription> Subscriptions { get; }
 
@@ -53,6 +60,8 @@ public abstract partial class MqttConsumerService : BackgroundService
             LogNoBroker(_logger, Role);
             return;
         }
+
+        options = options with { RecycleAcknowledgedPayloads = RecyclesAcknowledgedPayloads };
 
         var client = new MqttClient(options, _loggerFactory.CreateLogger<MqttClient>());
         await using (client.ConfigureAwait(false))

@@ -27,7 +27,10 @@ public sealed class IngestMessage
     /// <summary>The PUBLISH topic: the tag's UNS path.</summary>
     public string Topic { get; }
 
-    /// <summary>The UNS JSON payload. The pipeline only reads it, before the message is done.</summary>
+    /// <summary>
+    /// The UNS JSON payload. The pipeline only reads it before the message is done: the consumer
+    /// acknowledges the message after that, and its client then reuses the payload's memory.
+    /// </summary>
     public ReadOnlyMemory<byte> Payload { get; }
 
     /// <summary>

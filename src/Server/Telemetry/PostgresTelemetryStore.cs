@@ -89,6 +89,13 @@ internal sealed partial class PostgresTelemetryStore(NpgsqlDataSource dataSource
             _expectDuplicates = inserted < points.Count;
             return inserted;
         }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A write canceled midway breaks Npgsql's connection, and ending the COPY on it then fails
+            // with that (ObjectDisposedException): the cause is the cancellation, and is reported as such.
+            await DiscardWriterAsync();
+            throw new OperationCanceledException("The batch write was canceled.", e, cancellationToken);
+        }
         catch
         {
             await DiscardWriterAsync();

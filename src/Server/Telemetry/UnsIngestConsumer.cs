@@ -51,6 +51,13 @@ internal sealed partial class UnsIngestConsumer : MqttConsumerService
 
     protected override bool ManualAcknowledgement => true;
 
+    /// <summary>
+    /// The pipeline reads a payload only while parsing it, before the message is done
+    /// (<see cref="IngestMessage.Payload"/>); the acknowledgement comes after, so the client may reuse
+    /// the payload's memory then: the receive window's payloads stay out of the young generation.
+    /// </summary>
+    protected override bool RecyclesAcknowledgedPayloads => true;
+
     protected override IReadOnlyList<MqttSubscription> Subscriptions { get; }
 
     protected override async Task ConsumeAsync(MqttClient client, CancellationToken stoppingToken)

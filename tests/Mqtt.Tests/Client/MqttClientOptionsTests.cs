@@ -24,6 +24,7 @@ public sealed class MqttClientOptionsTests
         { "reconnect delays", Valid with { Reconnect = new MqttReconnectOptions { InitialDelay = TimeSpan.FromSeconds(5), MaximumDelay = TimeSpan.FromSeconds(1) } } },
         { "connect timeout", Valid with { ConnectTimeout = TimeSpan.Zero } },
         { "received topic cache", Valid with { ReceivedTopicCacheCapacity = -1 } },
+        { "recycled payloads without manual acknowledgement", Valid with { RecycleAcknowledgedPayloads = true } },
         { "custom transport with TLS", Valid with { Server = new Uri("mqtts://in-process"), Tls = new MqttClientTlsOptions { TrustedCertificateAuthorities = [] }, Transport = NoTransport } },
         { "custom transport with WebSocket", Valid with { Server = new Uri("ws://in-process/mqtt"), Transport = NoTransport } },
     };

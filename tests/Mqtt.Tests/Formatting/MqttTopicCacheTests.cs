@@ -90,7 +90,7 @@ public sealed class MqttTopicCacheTests
         var act = () =>
         {
             var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(bytes));
-            MqttPacketDecoder.TryDecode(ref reader, MqttProtocolVersion.V500, uint.MaxValue, cache, out _);
+            MqttPacketDecoder.TryDecode(ref reader, MqttProtocolVersion.V500, uint.MaxValue, cache, payloads: null, out _);
         };
 
         act.Should().Throw<MqttProtocolException>().Which.ReasonCode.Should().Be(MqttReasonCode.TopicNameInvalid);
@@ -100,7 +100,7 @@ public sealed class MqttTopicCacheTests
     private static PublishPacket Decode(PublishPacket packet, MqttTopicCache cache)
     {
         var reader = new SequenceReader<byte>(new ReadOnlySequence<byte>(Codec.Encode(packet, MqttProtocolVersion.V500)));
-        MqttPacketDecoder.TryDecode(ref reader, MqttProtocolVersion.V500, uint.MaxValue, cache, out var decoded).Should().BeTrue();
+        MqttPacketDecoder.TryDecode(ref reader, MqttProtocolVersion.V500, uint.MaxValue, cache, payloads: null, out var decoded).Should().BeTrue();
         return (PublishPacket)decoded!;
     }
 }

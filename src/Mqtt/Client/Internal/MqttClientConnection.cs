@@ -32,6 +32,9 @@ internal sealed partial class MqttClientConnection
     private readonly ILogger _logger;
     private readonly uint _maximumPacketSize;
     private readonly MqttTopicCache? _receivedTopics;
+
+    /// <summary>Released slabs a connection keeps for reuse: 4 MB, the payloads of a window of about 20,000 UNS values.</summary>
+    private const int MaximumFreePayloadSlabs = 64;
     private TopicAliasAllocator? _aliases;
     private Func<MqttClientConnection, MqttPacket, ValueTask>? _dispatch;
     private Task _readLoop = Task.CompletedTask;
@@ -49,6 +52,7 @@ internal sealed partial class MqttClientConnection
         Version = options.ProtocolVersion;
         _maximumPacketSize = options.MaximumPacketSize;
         _receivedTopics = options.ReceivedTopicCacheCapacity > 0 ? new MqttTopicCache(options.ReceivedTopicCacheCapacity) : null;
+        ReceivedPayloads = options.RecycleAcknowledgedPayloads ? new MqttPayloadArena(MaximumFreePayloadSlabs) : null;
         _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 4096, leaveOpen: true));
         _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024, leaveOpen: true));
         _outbound = Channel.CreateUnbounded<MqttPacket>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
@@ -57,6 +61,13 @@ internal sealed partial class MqttClientConnection
     }
 
     public MqttProtocolVersion Version { get; }
+
+    /// <summary>
+    /// Where this connection's QoS 1/2 payloads come from (<see cref="MqttClientOptions.RecycleAcknowledgedPayloads"/>);
+    /// released as their acknowledgements leave. Per connection: what an ended connection never
+    /// released goes to the collector with it.
+    /// </summary>
+    public MqttPayloadArena? ReceivedPayloads { get; }
 
     public ConnAckPacket ConnAck { get; private set; } = new();
 
@@ -258,7 +269,7 @@ internal sealed partial class MqttClientConnection
     private bool TryParse(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out MqttPacket? packet)
     {
         var reader = new SequenceReader<byte>(buffer);
-        if (!MqttPacketDecoder.TryDecode(ref reader, Version, _maximumPacketSize, _receivedTopics, out packet))
+        if (!MqttPacketDecoder.TryDecode(ref reader, Version, _maximumPacketSize, _receivedTopics, ReceivedPayloads, out packet))
         {
             return false;
         }
