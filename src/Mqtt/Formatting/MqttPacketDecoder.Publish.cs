@@ -56,7 +56,7 @@ public static partial class MqttPacketDecoder
             ResponseTopic = properties.ResponseTopic,
             CorrelationData = Optional(properties.CorrelationData),
             UserProperties = properties.UserPropertyList,
-            SubscriptionIdentifiers = properties.SubscriptionIdentifiers is null ? [] : properties.SubscriptionIdentifiers,
+            SubscriptionIdentifiers = properties.SubscriptionIdentifiers is null ? Array.Empty<uint>() : properties.SubscriptionIdentifiers,
             ContentType = properties.ContentType,
             Payload = ReadPayload(ref reader, qos, context.Payloads),
         };

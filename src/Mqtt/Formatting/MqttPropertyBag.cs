@@ -38,8 +38,9 @@ internal struct MqttPropertyBag
     public bool? SubscriptionIdentifierAvailable;
     public bool? SharedSubscriptionAvailable;
 
+    /// <summary>The user properties; one shared empty list when there are none (most packets).</summary>
     public readonly IReadOnlyList<MqttUserProperty> UserPropertyList =>
-        UserProperties is null ? [] : UserProperties;
+        UserProperties is null ? Array.Empty<MqttUserProperty>() : UserProperties;
 
     /// <summary>Reads a Property Length and the properties it covers.</summary>
     public static MqttPropertyBag Read(ref MqttBodyReader reader, MqttPropertyScope scope)

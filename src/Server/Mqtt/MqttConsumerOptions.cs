@@ -49,8 +49,9 @@ public sealed class MqttConsumerOptions
 
     /// <summary>
     /// Unacknowledged QoS 1/2 messages the broker may have in flight to the ingest consumer (MQTT 5.0
-    /// Receive Maximum). The consumer acknowledges after commit, so this must hold several batches
-    /// (<c>Telemetry:BatchSize</c>); the embedded broker grants the server's own consumers all of it.
+    /// Receive Maximum). The consumer acknowledges after commit, so this must hold at least two batches
+    /// (<c>Telemetry:BatchSize</c>), one committing while the next fills; the embedded broker grants
+    /// the server's own consumers all of it.
     /// </summary>
     public int ReceiveMaximum { get; set; } = 20_000;
 

@@ -52,6 +52,9 @@ public sealed class IngestMessage
         }
     }
 
+    /// <summary>The parsed value, set when the pipeline accepted the message for a batch (on submission).</summary>
+    internal TelemetryPoint? Point { get; set; }
+
     /// <summary>False while the message waits for its batch.</summary>
     internal bool IsDone => Volatile.Read(ref _state) != Pending;
 

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Proxus.Server.Telemetry;
 
 /// <summary>
-/// The ingest pipeline: a bounded queue in front (back-pressure), batches by size and time,
-/// parsing (malformed payloads are counted, logged and acknowledged, never poison a batch), one
-/// atomic write per batch, retried until it commits, then the last-value cache and the
+/// The ingest pipeline: parsing on the submitter's side (malformed payloads are counted, logged and
+/// done at once, never poison a batch), so that the next batch is parsed while the store writes the
+/// current one; a bounded queue (back-pressure), batches by size and time, one atomic write per
+/// batch, retried until it commits, then the last-value cache and the
 /// acknowledgements: the batch's messages are marked done and their waiters woken by one signal per
 /// batch (<see cref="WaitAsync"/>), not one task per message. On shutdown, messages not committed
 /// are abandoned unacknowledged, so the broker redelivers them; the unique key makes a redelivery
@@ -55,7 +56,8 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
     public ValueTask SubmitAsync(IngestMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _queue.Writer.WriteAsync(message, cancellationToken);
+        _counters.AddReceived();
+        return Accept(message) ? _queue.Writer.WriteAsync(message, cancellationToken) : ValueTask.CompletedTask;
     }
 
     public async ValueTask<IngestOutcome> WaitAsync(IngestMessage message, CancellationToken cancellationToken)
@@ -154,12 +156,13 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
                 continue;
             }
 
-            _counters.AddReceived();
-            Accept(message, messages, points);
+            messages.Add(message);
+            points.Add(message.Point!);
         }
     }
 
-    private void Accept(IngestMessage message, List<IngestMessage> messages, List<TelemetryPoint> points)
+    /// <summary>Parses <paramref name="message"/>; false when it is done already (malformed, or older than the retention).</summary>
+    private bool Accept(IngestMessage message)
     {
         var now = _timeProvider.GetUtcNow();
         if (!TelemetryPayloadParser.TryParse(message, now, _options, out var point, out var error))
@@ -167,18 +170,18 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
             _counters.AddMalformed();
             _malformedLog.Report(message.Topic, error);
             message.Complete(IngestOutcome.Malformed);
-            return;
+            return false;
         }
 
         if (_options.RetentionCutoff(now) is { } cutoff && point!.SourceTimestamp < cutoff)
         {
             _counters.AddExpired();
             message.Complete(IngestOutcome.Expired);
-            return;
+            return false;
         }
 
-        messages.Add(message);
-        points.Add(point!);
+        message.Point = point;
+        return true;
     }
 
     private async Task<int> WriteUntilCommittedAsync(List<TelemetryPoint> points, CancellationToken stoppingToken)

@@ -6,7 +6,7 @@ public sealed class TelemetryOptions
     public const string SectionName = "Telemetry";
 
     /// <summary>A batch is written when it holds this many values ...</summary>
-    public int BatchSize { get; set; } = 5_000;
+    public int BatchSize { get; set; } = 10_000;
 
     /// <summary>... or this long after its first value arrived, whichever comes first.</summary>
     public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(200);

@@ -39,10 +39,10 @@ public sealed class ConfigurationReferenceTests
     }
 
     [Theory]
-    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `5000` |", "", "Telemetry:BatchSize: not documented")]
-    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `5000` |", "| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `500` |", "Telemetry:BatchSize: default `500`, the code has 5000")]
-    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `5000` |", "| `Telemetry:BatchSize` | `Telemetry_BatchSize` | `5000` |", "Telemetry:BatchSize: environment variable `Telemetry_BatchSize`, expected `Telemetry__BatchSize`")]
-    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `5000` |", "| `Telemetry:BatchSize` | `Telemetry__BatchSize` | *large* |", "Telemetry:BatchSize: default *large*, the code has 5000")]
+    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `10000` |", "", "Telemetry:BatchSize: not documented")]
+    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `10000` |", "| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `500` |", "Telemetry:BatchSize: default `500`, the code has 10000")]
+    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `10000` |", "| `Telemetry:BatchSize` | `Telemetry_BatchSize` | `10000` |", "Telemetry:BatchSize: environment variable `Telemetry_BatchSize`, expected `Telemetry__BatchSize`")]
+    [InlineData("| `Telemetry:BatchSize` | `Telemetry__BatchSize` | `10000` |", "| `Telemetry:BatchSize` | `Telemetry__BatchSize` | *large* |", "Telemetry:BatchSize: default *large*, the code has 10000")]
     [InlineData("| `--status-interval` | — | `10` |", "| `--status-interval` | — | `10` | `run` |\n| `--status-intervall` | — | `10` |", "--status-intervall: documented but no such setting")]
     public void Check_PageThatDiffers_NamesTheSettingAndTheDifference(string row, string replacement, string problem)
     {

@@ -77,6 +77,30 @@ public sealed class TelemetryIngestServiceTests
     }
 
     [Fact]
+    public async Task Submit_MalformedWhileWriteHeld_ParsedAndDoneAtOnce()
+    {
+        var store = new ControllableStore();
+        var gate = new TaskCompletionSource();
+        store.HoldNextWrite(gate.Task);
+        await using var pipeline = await IngestPipeline.StartAsync(store, options => options.BatchSize = 1);
+        var tag = TelemetrySamples.NewTag();
+        var held = TelemetrySamples.Message(tag, TelemetrySamples.Day, 1);
+        await pipeline.Service.SubmitAsync(held, CancellationToken.None);
+        await WaitUntilAsync(() => store.Calls == 1);
+
+        // Parsing is the submitter's work: it does not wait for the batch being written.
+        var malformed = new IngestMessage(tag, "{\"value\": 1}"u8.ToArray());
+        await pipeline.Service.SubmitAsync(malformed, CancellationToken.None);
+
+        malformed.Completion.IsCompletedSuccessfully.Should().BeTrue();
+        (await malformed.Completion).Should().Be(IngestOutcome.Malformed);
+        pipeline.Counters.Malformed.Should().Be(1);
+        held.Completion.IsCompleted.Should().BeFalse("its batch has not committed");
+        gate.SetResult();
+        (await held.Completion.WaitAsync(Timeout)).Should().Be(IngestOutcome.Stored);
+    }
+
+    [Fact]
     public async Task Submit_OlderThanRetention_ExpiredAndNotWritten()
     {
         var store = new ControllableStore();
