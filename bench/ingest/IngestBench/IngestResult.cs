@@ -10,20 +10,8 @@ public sealed record IngestResult
     /// <summary><c>raw</c> (pre-encoded packets) or <c>client</c> (our MQTT client).</summary>
     public required string Generator { get; init; }
 
-    /// <summary>From the first publish until the server had committed the last value.</summary>
-    public required double IngestSeconds { get; init; }
-
-    /// <summary>From the first publish until the last PUBACK.</summary>
-    public required double PublishSeconds { get; init; }
-
-    /// <summary>Once a second during the end-to-end run, the first at the start and the last at the end.</summary>
-    public required IReadOnlyList<SeriesPoint> Series { get; init; }
-
-    public required double CopySeconds { get; init; }
-
-    public required double CopyPostgresCpu { get; init; }
-
-    public required double CopyPsqlCpu { get; init; }
+    /// <summary>The rounds in the order they ran; at least one.</summary>
+    public required IReadOnlyList<IngestRound> Rounds { get; init; }
 
     public required double MedianMs { get; init; }
 
@@ -34,13 +22,10 @@ public sealed record IngestResult
     /// <summary>Bytes per row allocated by the server's ingest code alone, measured in the benchmark process.</summary>
     public required double IngestCodeBytesPerRow { get; init; }
 
-    public required string Load { get; init; }
+    /// <summary>The round whose ratio is the median (the lower middle one of an even number): the one shown in detail.</summary>
+    public IngestRound MedianRound => Rounds.OrderBy(round => round.Ratio).ElementAt((Rounds.Count - 1) / 2);
 
-    public CpuUse Cpu => Series[^1].Cpu - Series[0].Cpu;
+    public double MedianIngestRate => Measurements.Median([.. Rounds.Select(round => round.IngestRate)]);
 
-    public ServerGcStats Gc => Series[^1].Gc - Series[0].Gc;
-
-    public double IngestRate => Rows / IngestSeconds;
-
-    public double CopyRate => Rows / CopySeconds;
+    public double MedianCopyRate => Measurements.Median([.. Rounds.Select(round => round.CopyRate)]);
 }

@@ -6,33 +6,46 @@ namespace Proxus.Bench.Ingest;
 /// <summary>The markdown of bench/ingest/README.md.</summary>
 public static class Report
 {
-    public static string Table(IngestResult r)
+    public static string Table(IngestResult result)
     {
         var c = CultureInfo.InvariantCulture;
+        var r = result.MedianRound;
         var (cpu, gc, rows) = (r.Cpu, r.Gc, r.Rows);
         var cpuTotal = cpu.Server + cpu.LoadGenerator + cpu.Postgres;
-        var generator = r.Generator == "raw" ? "pre-encoded packets" : "our MQTT client";
+        var generator = result.Generator == "raw" ? "pre-encoded packets" : "our MQTT client";
+        var count = result.Rounds.Count;
         var builder = new StringBuilder()
-            .AppendLine("| measurement | rows | seconds | rows/s | target |")
-            .AppendLine("|---|---:|---:|---:|---|")
-            .AppendLine(c, $"| MQTT QoS 1 -> our broker -> UNS consumer -> PostgreSQL (end to end) | {rows:N0} | {r.IngestSeconds:N2} | {r.IngestRate:N0} | >= 100,000 rows/s |")
-            .AppendLine(c, $"| raw `COPY` by psql, same rows, same table and indexes | {rows:N0} | {r.CopySeconds:N2} | {r.CopyRate:N0} | |")
-            .AppendLine(c, $"| **ratio ours / raw COPY** | | | **{r.IngestRate / r.CopyRate:P0}** | >= 60 % |")
+            .AppendLine(c, $"Medians of {count} round{(count == 1 ? string.Empty : "s")}, each an end-to-end run followed by a raw COPY of the rows it stored:")
             .AppendLine()
-            .AppendLine(c, $"The load generator ({r.Publishers} connections, {generator}) finished publishing (every PUBACK received) after {r.PublishSeconds:N2} s. Load average: {r.Load}.")
+            .AppendLine("| measurement | rows | rows/s | target |")
+            .AppendLine("|---|---:|---:|---|")
+            .AppendLine(c, $"| MQTT QoS 1 -> our broker -> UNS consumer -> PostgreSQL (end to end) | {rows:N0} | {result.MedianIngestRate:N0} | >= 100,000 rows/s |")
+            .AppendLine(c, $"| raw `COPY` by psql, same rows, same table and indexes | {rows:N0} | {result.MedianCopyRate:N0} | |")
+            .AppendLine(c, $"| **ratio ours / raw COPY** (the median of the rounds' ratios) | | **{r.Ratio:P0}** | >= 60 % |")
+            .AppendLine()
+            .AppendLine("| round | end to end s | end to end rows/s | raw COPY s | raw COPY rows/s | ratio | server µs/row | PostgreSQL µs/row (end to end) | PostgreSQL µs/row (raw COPY) | server GC paused ms | load average |")
+            .AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var round in result.Rounds)
+        {
+            builder.AppendLine(c, $"| {round.Number} | {round.IngestSeconds:N2} | {round.IngestRate:N0} | {round.CopySeconds:N2} | {round.CopyRate:N0} | {round.Ratio:P0} | {round.Cpu.Server / round.Rows * 1e6:N1} | {round.Cpu.Postgres / round.Rows * 1e6:N1} | {round.CopyPostgresCpu / round.Rows * 1e6:N1} | {round.Gc.PauseMs:N0} | {round.Load} |");
+        }
+
+        builder
+            .AppendLine()
+            .AppendLine(c, $"Round {r.Number}, the median one, in detail. The load generator ({result.Publishers} connections, {generator}) finished publishing (every PUBACK received) after {r.PublishSeconds:N2} s.")
             .AppendLine()
             .AppendLine("CPU used (user + system, all threads; 2 cores give at most 2 s per second):")
             .AppendLine()
             .AppendLine("| process | CPU s | CPU s per second of run | µs CPU per row |")
             .AppendLine("|---|---:|---:|---:|")
             .AppendLine(c, $"| server (broker, UNS consumer, parsing, COPY client) | {cpu.Server:N1} | {cpu.Server / r.IngestSeconds:N2} | {cpu.Server / rows * 1e6:N1} |")
-            .AppendLine(c, $"| load generator ({r.Publishers} MQTT publishers, {generator}) | {cpu.LoadGenerator:N1} | {cpu.LoadGenerator / r.IngestSeconds:N2} | {cpu.LoadGenerator / rows * 1e6:N1} |")
+            .AppendLine(c, $"| load generator ({result.Publishers} MQTT publishers, {generator}) | {cpu.LoadGenerator:N1} | {cpu.LoadGenerator / r.IngestSeconds:N2} | {cpu.LoadGenerator / rows * 1e6:N1} |")
             .AppendLine(c, $"| PostgreSQL (all backends) | {cpu.Postgres:N1} | {cpu.Postgres / r.IngestSeconds:N2} | {cpu.Postgres / rows * 1e6:N1} |")
             .AppendLine(c, $"| **end to end, all three** | {cpuTotal:N1} | {cpuTotal / r.IngestSeconds:N2} | {cpuTotal / rows * 1e6:N1} |")
             .AppendLine(c, $"| raw COPY: PostgreSQL (all backends) | {r.CopyPostgresCpu:N1} | {r.CopyPostgresCpu / r.CopySeconds:N2} | {r.CopyPostgresCpu / rows * 1e6:N1} |")
             .AppendLine(c, $"| raw COPY: psql | {r.CopyPsqlCpu:N1} | {r.CopyPsqlCpu / r.CopySeconds:N2} | {r.CopyPsqlCpu / rows * 1e6:N1} |")
             .AppendLine()
-            .AppendLine(c, $"The server process allocated {gc.AllocatedBytes / (double)rows:N0} bytes per row during the run (all of it: broker, consumer, ingest; `GC.GetTotalAllocatedBytes`), with {gc.Gen0:N0} gen0, {gc.Gen1:N0} gen1 and {gc.Gen2:N0} gen2 collections and {gc.PauseMs:N0} ms paused in all. Its ingest code alone (hand-over from the consumer, parsing, COPY encoding) allocates {r.IngestCodeBytesPerRow:N0} bytes per row (measured in the benchmark process on the same payloads).")
+            .AppendLine(c, $"The server process allocated {gc.AllocatedBytes / (double)rows:N0} bytes per row during the run (all of it: broker, consumer, ingest; `GC.GetTotalAllocatedBytes`), with {gc.Gen0:N0} gen0, {gc.Gen1:N0} gen1 and {gc.Gen2:N0} gen2 collections and {gc.PauseMs:N0} ms paused in all. Its ingest code alone (hand-over from the consumer, parsing, COPY encoding) allocates {result.IngestCodeBytesPerRow:N0} bytes per row (measured in the benchmark process on the same payloads).")
             .AppendLine()
             .AppendLine("Per interval of the end-to-end run (µs of CPU per row committed in the interval; bytes the server allocated per row):")
             .AppendLine()
@@ -51,7 +64,7 @@ public static class Report
             .AppendLine()
             .AppendLine("| query | points | buckets | median ms | p95 ms | target |")
             .AppendLine("|---|---:|---:|---:|---:|---|")
-            .AppendLine(c, $"| one tag-day at 1 Hz, aggregated (min, max, avg, first, last, count) | 86,400 | {r.Buckets:N0} | {r.MedianMs:N1} | {r.P95Ms:N1} | < 100 ms |")
+            .AppendLine(c, $"| one tag-day at 1 Hz, aggregated (min, max, avg, first, last, count) | 86,400 | {result.Buckets:N0} | {result.MedianMs:N1} | {result.P95Ms:N1} | < 100 ms |")
             .ToString();
     }
 
@@ -80,13 +93,16 @@ public static class Report
             .AppendLine("  (`--generator client` publishes through our MQTT client instead). It runs from the first publish")
             .AppendLine("  until the server's own counter of committed values (`proxus_telemetry_stored_total` at `/metrics`,")
             .AppendLine("  polled every 50 ms) reaches the number of rows; then `SELECT COUNT(*)` checks the table holds")
-            .AppendLine("  them all. Before it, warm-up rounds of the same traffic on earlier days run until the tiered JIT")
-            .AppendLine("  is quiet, at most six, each followed on the same counter (so its HTTP path is compiled before the")
-            .AppendLine("  clock starts); their rows are deleted, the table vacuumed and a checkpoint taken, as before the")
-            .AppendLine("  raw COPY.")
-            .AppendLine("- **Raw COPY**: the same rows, exported from `telemetry` after the ingest, loaded back into the same")
-            .AppendLine("  emptied table (same daily partitions, primary key and indexes) by `psql \\copy` (text format), timed")
-            .AppendLine("  around the psql process.")
+            .AppendLine("  them all. Before the first round, warm-up rounds of the same traffic on earlier days run until the")
+            .AppendLine("  tiered JIT is quiet, at most ten, each followed on the same counter (so its HTTP path is compiled")
+            .AppendLine("  before the clock starts). Each measured run starts on an empty table (`TRUNCATE`) after a")
+            .AppendLine("  checkpoint, as the raw COPY does.")
+            .AppendLine("- **Raw COPY**: the same rows, exported from `telemetry` after the round's ingest, loaded back into")
+            .AppendLine("  the same emptied table (same daily partitions, primary key and indexes) by `psql \\copy` (text")
+            .AppendLine("  format), timed around the psql process; the server stays up, idle, meanwhile.")
+            .AppendLine("- **Rounds** (`--rounds`, default 3): each round is one end-to-end run and, right after it, one raw")
+            .AppendLine("  COPY, so that both sides of the round's ratio meet the shared machine in the same state; the")
+            .AppendLine("  headline gives the median of the rates and of the rounds' ratios, and the median round in detail.")
             .AppendLine("- **CPU**: `/proc` user + system time of the server process, of this process (the load generator;")
             .AppendLine("  the sampling itself left out) and of PostgreSQL's postmaster and backends, at the start and end of")
             .AppendLine("  the end-to-end run and about once a second in between; for the raw COPY, PostgreSQL's and psql's.")

@@ -4,7 +4,8 @@ namespace Proxus.Mqtt.Broker;
 
 internal sealed partial class MqttBrokerConnection
 {
-    private Dictionary<ushort, string>? _topicAliases;
+    /// <summary>The client's topic aliases, by alias: grown to the highest one it set (at most our Topic Alias Maximum).</summary>
+    private string?[] _topicAliases = [];
 
     /// <summary>
     /// PUBLISH from the client (5.0 section 3.3.4): resolves a topic alias, enforces the receive
@@ -190,15 +191,19 @@ internal sealed partial class MqttBrokerConnection
             throw new MqttProtocolException(MqttReasonCode.TopicAliasInvalid, $"Topic alias {alias} is outside 1..{_broker.Options.TopicAliasMaximum}.");
         }
 
-        _topicAliases ??= [];
         if (publish.Topic.Length > 0)
         {
+            if (alias >= _topicAliases.Length)
+            {
+                Array.Resize(ref _topicAliases, Math.Min(_broker.Options.TopicAliasMaximum + 1, Math.Max(alias + 1, _topicAliases.Length * 2)));
+            }
+
             _topicAliases[alias] = publish.Topic;
             return publish.Topic;
         }
 
         fromAlias = true;
-        return _topicAliases.TryGetValue(alias, out var topic)
+        return alias < _topicAliases.Length && _topicAliases[alias] is { } topic
             ? topic
             : throw new MqttProtocolException(MqttReasonCode.ProtocolError, $"Topic alias {alias} was never set.");
     }

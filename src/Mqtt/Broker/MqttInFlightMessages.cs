@@ -12,13 +12,13 @@ namespace Proxus.Mqtt.Broker;
 /// </summary>
 internal sealed class MqttInFlightMessages
 {
-    private readonly Dictionary<ushort, MqttOutboundMessage> _byPacketId = [];
+    private readonly MqttPacketIdTable<MqttOutboundMessage> _byPacketId = new();
     private MqttOutboundMessage? _first;
     private MqttOutboundMessage? _last;
 
     public int Count => _byPacketId.Count;
 
-    public bool Contains(ushort packetId) => _byPacketId.ContainsKey(packetId);
+    public bool Contains(ushort packetId) => _byPacketId.TryGetValue(packetId, out _);
 
     public bool TryGetValue(ushort packetId, out MqttOutboundMessage message)
     {
@@ -43,7 +43,7 @@ internal sealed class MqttInFlightMessages
             }
 
             Replace(existing, message);
-            _byPacketId[message.PacketId] = message;
+            _byPacketId.Set(message.PacketId, message);
             return;
         }
 

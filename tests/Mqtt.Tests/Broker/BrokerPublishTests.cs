@@ -237,6 +237,44 @@ public sealed class BrokerPublishTests
     }
 
     [Fact]
+    public async Task Publish_AliasesRemappedUpToTheMaximum_EachResolvesToItsLatestTopic()
+    {
+        await using var broker = await TestBroker.StartAsync(o => o.TopicAliasMaximum = 200);
+        await using var subscriber = await broker.ConnectAsync("sub");
+        await using var publisher = await broker.ConnectAsync("pub");
+        await subscriber.SubscribeAsync("t/#");
+
+        await publisher.SendAsync(new PublishPacket { Topic = "t/one", TopicAlias = 1, Payload = "1"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = "t/max", TopicAlias = 200, Payload = "2"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = "t/uno", TopicAlias = 1, Payload = "3"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = string.Empty, TopicAlias = 200, Payload = "4"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = string.Empty, TopicAlias = 1, Payload = "5"u8.ToArray() });
+
+        var topics = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            topics.Add((await subscriber.ReceiveAsync<PublishPacket>()).Topic);
+        }
+
+        topics.Should().Equal("t/one", "t/max", "t/uno", "t/max", "t/uno");
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(60)]
+    public async Task Publish_UnsetAliasBesideASetOne_DisconnectProtocolError(int unset)
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await using var publisher = await broker.ConnectAsync("pub");
+
+        await publisher.SendAsync(new PublishPacket { Topic = "t", TopicAlias = 3, Payload = "1"u8.ToArray() });
+        await publisher.SendAsync(new PublishPacket { Topic = string.Empty, TopicAlias = (ushort)unset, Payload = "2"u8.ToArray() });
+
+        var packets = await publisher.ReadUntilClosedAsync();
+        packets.OfType<DisconnectPacket>().Should().ContainSingle().Which.ReasonCode.Should().Be(MqttReasonCode.ProtocolError);
+    }
+
+    [Fact]
     public async Task Publish_TopicBeyondLevelLimit_DisconnectTopicNameInvalid()
     {
         await using var broker = await TestBroker.StartAsync(o => o.MaximumTopicLevels = 3);
