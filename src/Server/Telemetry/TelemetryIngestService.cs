@@ -98,7 +98,7 @@ internal sealed partial class TelemetryIngestService : BackgroundService, ITelem
                     }
                 }
 
-                // The stored messages and the malformed or expired ones taken with them.
+                // Wakes the waiters of the batch's messages (malformed and expired ones were done on submission).
                 SignalProgress();
                 messages.Clear();
                 points.Clear();
